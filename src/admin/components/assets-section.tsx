@@ -1,0 +1,78 @@
+import { Button, Container, Heading, InlineTip, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
+import { useUpdateMetaAssets } from "../hooks/api/connection"
+import { ASSET_TYPES } from "../lib/meta-labels"
+import { AdminUpdateMetaAssetsPayload, MetaConnection } from "../types/meta-connection"
+import { AssetPicker } from "./asset-picker"
+import { AssetsList } from "./assets-list"
+
+export const AssetsSection = ({ connection }: { connection: MetaConnection }) => {
+  // Only the pickers the merchant changed are sent, so saving one choice never
+  // overwrites another made elsewhere in the meantime.
+  const [changes, setChanges] = useState<AdminUpdateMetaAssetsPayload>({})
+  const hasChanges = Object.keys(changes).length > 0
+
+  const { mutate, isPending } = useUpdateMetaAssets({
+    onSuccess: () => {
+      setChanges({})
+      toast.success("Meta assets saved")
+    },
+    onError: (error) => toast.error("Could not save the Meta assets", { description: error.message }),
+  })
+
+  return (
+    <Container className="divide-y p-0" data-testid="meta-assets-section">
+      <div className="px-6 py-4">
+        <Heading level="h2">Assets</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          Choose which business, Page, Instagram account, ad account, pixel and catalog this store uses.
+        </Text>
+      </div>
+
+      {connection.auto_setup.error && (
+        <div className="px-6 py-4">
+          <InlineTip label="Automatic setup" variant="warning" data-testid="meta-auto-setup-error">
+            {connection.auto_setup.error}
+          </InlineTip>
+        </div>
+      )}
+
+      <div className="py-1">
+        {ASSET_TYPES.map(({ type, field, label, placeholder }) => (
+          <AssetPicker
+            key={type}
+            id={`meta-asset-select-${type}`}
+            label={label}
+            placeholder={placeholder}
+            assets={connection.assets.filter((asset) => asset.type === type)}
+            value={field in changes ? changes[field] ?? null : connection.selected[field]}
+            onChange={(value) => setChanges((prev) => ({ ...prev, [field]: value }))}
+            disabled={isPending}
+          />
+        ))}
+      </div>
+
+      <div className="flex items-center justify-end gap-x-2 px-6 py-4">
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={() => setChanges({})}
+          disabled={!hasChanges || isPending}
+        >
+          Reset
+        </Button>
+        <Button
+          size="small"
+          onClick={() => mutate(changes)}
+          disabled={!hasChanges}
+          isLoading={isPending}
+          data-testid="meta-assets-save"
+        >
+          Save
+        </Button>
+      </div>
+
+      <AssetsList assets={connection.assets} selected={connection.selected} />
+    </Container>
+  )
+}

@@ -1,0 +1,40 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { AssetsSection } from "../../../components/assets-section"
+import { ConnectSection } from "../../../components/connect-section"
+import { ConnectionStatusSection } from "../../../components/connection-status-section"
+import { FeaturesSection } from "../../../components/features-section"
+import { MetaLoadError } from "../../../components/meta-load-error"
+import { MetaPageSkeleton } from "../../../components/meta-page-skeleton"
+import { useMetaConnection } from "../../../hooks/api/connection"
+import { useOAuthResultToast } from "../../../hooks/use-oauth-result-toast"
+
+const MetaSettingsPage = () => {
+  const { connection, isPending, isError, error, refetch } = useMetaConnection()
+  useOAuthResultToast(!isPending)
+
+  if (isPending) {
+    return <MetaPageSkeleton />
+  }
+
+  if (isError) {
+    return <MetaLoadError message={error.message} onRetry={() => refetch()} />
+  }
+
+  if (!connection) {
+    return <ConnectSection />
+  }
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <ConnectionStatusSection connection={connection} />
+      <AssetsSection connection={connection} />
+      <FeaturesSection connection={connection} />
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Meta",
+})
+
+export default MetaSettingsPage

@@ -1,0 +1,12 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updateMetaSelectionWorkflow } from "../../../../../workflows"
+import { readConnectionView } from "../helpers"
+import type { PostMetaConnectionAssetsType } from "../validators"
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<PostMetaConnectionAssetsType>,
+  res: MedusaResponse
+) => {
+  await updateMetaSelectionWorkflow(req.scope).run({ input: req.validatedBody })
+  res.json({ connection: await readConnectionView(req.scope) })
+}

@@ -1,0 +1,12 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updateMetaFeaturesWorkflow } from "../../../../../workflows"
+import { readConnectionView } from "../helpers"
+import type { PostMetaConnectionFeaturesType } from "../validators"
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<PostMetaConnectionFeaturesType>,
+  res: MedusaResponse
+) => {
+  await updateMetaFeaturesWorkflow(req.scope).run({ input: req.validatedBody })
+  res.json({ connection: await readConnectionView(req.scope) })
+}

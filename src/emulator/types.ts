@@ -1,0 +1,84 @@
+/** Public types of the Graph API emulator (see /tmp contract "src/emulator"). */
+
+export type EmulatorApp = {
+  appId: string
+  appSecret: string
+  name?: string
+  /** Meta's "Valid OAuth Redirect URIs": when given, the dialog and the code exchange require an exact match. */
+  redirectUris?: string[]
+  /** Meta's "Require App Secret" setting: every user/page/system-user call must carry appsecret_proof. Default true. */
+  requireAppSecretProof?: boolean
+}
+
+export type StartGraphEmulatorOptions = {
+  /** 0 = a random free port. */
+  port?: number
+  /** Default 127.0.0.1 (loopback only). */
+  host?: string
+  /** First app is the default one. Default: appId "1234567890", appSecret "sandbox-app-secret". */
+  apps?: EmulatorApp[]
+  /** Load the world from this JSON file at start and write it back (debounced, and on close). */
+  persistPath?: string
+  /** Default true: a demo user and business world (see seed.ts). */
+  seed?: boolean
+  /** Clock in milliseconds; tokens, codes and usage windows follow it. */
+  now?: () => number
+  /** One line per request on stdout (never query strings or bodies). */
+  log?: boolean
+}
+
+export type FaultKind = "5xx" | "timeout" | "throttle" | "invalid_token" | "error"
+
+export type FaultSpec = {
+  method?: string
+  /** Substring of the request path, or "/regex/flags". */
+  path?: string
+  /** How many matching requests the fault answers. Default 1; Infinity (or -1 over HTTP) = until cleared. */
+  times?: number
+  kind: FaultKind
+  status?: number
+  error?: { code: number; error_subcode?: number; message?: string; type?: string }
+  /** Wait this long before answering; for "timeout" without delayMs the request is never answered. */
+  delayMs?: number
+  /** BUC throttle when type or objectId is given (codes 80000–80014), app throttle (code 4) otherwise. */
+  throttle?: { type?: string; minutes?: number; objectId?: string }
+}
+
+export type RecordedRequest = {
+  id: number
+  at: string
+  method: string
+  path: string
+  query: Record<string, string>
+  body: unknown
+  status?: number
+}
+
+export type RequestFilter = { method?: string; path?: string | RegExp }
+
+export type TokenType = "USER" | "PAGE" | "SYSTEM_USER"
+
+export type TokenRecord = {
+  token: string
+  type: TokenType
+  appId: string
+  /** The person or system user the token acts for. */
+  userId: string
+  /** Page tokens: the page (debug_token profile_id). */
+  pageId?: string
+  /** System-user tokens: the business that owns the system user. */
+  businessId?: string
+  scopes: string[]
+  /** Unix seconds. */
+  issuedAt: number
+  /** Unix seconds; 0 = never. */
+  expiresAt: number
+  /** Unix seconds (Meta's 90-day data-access window). */
+  dataAccessExpiresAt: number
+  /** Page tokens: the user token they were read with. */
+  parentToken?: string
+  /** Set when the session was invalidated (190 subcode 458/460/467). */
+  invalidated?: { subcode: number; message: string }
+}
+
+export type TokenInfo = TokenRecord & { isValid: boolean }

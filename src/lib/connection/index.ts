@@ -1,0 +1,6 @@
+export * from "./features"
+export * from "./plan-auto-setup"
+export * from "./present-connection"
+export * from "./select-assets"
+export * from "./status"
+export * from "./discover-assets"

@@ -1,0 +1,422 @@
+import { request as undiciRequest, type Dispatcher } from "undici"
+import { appSecretProof } from "./appsecret-proof"
+import { backoffDelayMs } from "./backoff"
+import {
+  categorizeGraphError,
+  extractMetaError,
+  GraphError,
+  graphErrorFromMetaError,
+  type GraphErrorCategory,
+} from "./graph-error"
+import { appendGraphParams, encodeGraphValue, isGraphApiVersion, normalizeGraphPath, parsePagingNextUrl } from "./graph-path"
+import {
+  debugToken,
+  exchangeCode,
+  exchangeForLongLivedToken,
+  revokePermissions,
+  type DebugTokenData,
+  type OAuthTokenResult,
+} from "./oauth"
+import { isSecretParam, redactSecrets } from "./redact-secrets"
+import { parseUsageHeaders, throttleWaitMs, type GraphUsageSnapshot, type UsageHeaders } from "./usage-headers"
+
+export type GraphLogger = { debug?(msg: string): void; warn?(msg: string): void }
+
+export type GraphClientOptions = {
+  graphApiUrl: string
+  apiVersion: string
+  appId: string
+  appSecret: string
+  /** Per attempt, covering connect, headers and body. */
+  timeoutMs?: number
+  /** Retries after the first attempt, for transient errors and short throttles only. */
+  maxRetries?: number
+  retryBaseMs?: number
+  /** A throttle that asks for a longer wait is thrown (with retryAfterMs) instead of waited out. */
+  maxThrottleWaitMs?: number
+  logger?: GraphLogger
+  sleep?: (ms: number) => Promise<void>
+  /** undici dispatcher (Agent, Pool, MockAgent); the global dispatcher when omitted. */
+  dispatcher?: Dispatcher
+  /** Clock for usage bookkeeping timestamps. */
+  now?: () => number
+}
+
+export type GraphMethod = "GET" | "POST" | "DELETE"
+
+export type GraphRequestOptions = {
+  /** Adds access_token and appsecret_proof. */
+  token?: string
+  /** Query string; arrays/objects JSON-encoded. */
+  params?: Record<string, unknown>
+  /** POST: sent as application/json. */
+  body?: Record<string, unknown>
+  /** Default true for GET/DELETE, false for POST (a POST may have taken effect before it failed). */
+  retry?: boolean
+  timeoutMs?: number
+  /** Business object id the call concerns, for usage bookkeeping and BUC throttle lookups. */
+  usageKey?: string
+}
+
+export type GraphPaginateOptions = GraphRequestOptions & { pageSize?: number; maxItems?: number }
+
+export type GraphPage<T> = {
+  data: T[]
+  paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string }
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000
+export const DEFAULT_MAX_RETRIES = 3
+export const DEFAULT_RETRY_BASE_MS = 500
+export const DEFAULT_MAX_THROTTLE_WAIT_MS = 60_000
+
+type PreparedRequest = {
+  method: GraphMethod
+  url: string
+  body?: string
+  headers: Record<string, string>
+  /** Path for logs and errors: version + path, never the query string. */
+  logPath: string
+  secrets: string[]
+  /** First path segment, e.g. a page id or "act_123": the object a call most likely concerns. */
+  objectId?: string
+  usageKey?: string
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === "") return { ok: true, value: undefined }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+function errorCode(cause: unknown): string | undefined {
+  if (typeof cause !== "object" || cause === null) return undefined
+  const code = (cause as { code?: unknown }).code
+  if (typeof code === "string") return code
+  return errorCode((cause as { cause?: unknown }).cause)
+}
+
+function errorText(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause)
+}
+
+/**
+ * The one door to Meta's Graph API: versioned URLs, appsecret_proof on every token-bearing call,
+ * typed GraphErrors, bounded retries where they are safe, per-attempt timeouts and usage bookkeeping.
+ */
+export class GraphClient {
+  readonly appId: string
+  readonly graphApiUrl: string
+  readonly apiVersion: string
+  // ES private fields keep the secret out of console.log / util.inspect of the client.
+  readonly #appSecret: string
+  readonly #timeoutMs: number
+  readonly #maxRetries: number
+  readonly #retryBaseMs: number
+  readonly #maxThrottleWaitMs: number
+  readonly #logger?: GraphLogger
+  readonly #sleep: (ms: number) => Promise<void>
+  readonly #dispatcher?: Dispatcher
+  readonly #now: () => number
+  #usage: GraphUsageSnapshot = { app: null, businessUseCase: {}, adAccounts: {} }
+
+  constructor(opts: GraphClientOptions) {
+    if (!opts.appId) throw new Error("GraphClient: appId is required")
+    if (!opts.appSecret) throw new Error("GraphClient: appSecret is required")
+    if (!isGraphApiVersion(opts.apiVersion)) {
+      throw new Error(`GraphClient: apiVersion must look like "v25.0", got "${opts.apiVersion}"`)
+    }
+    let base: URL
+    try {
+      base = new URL(opts.graphApiUrl)
+    } catch {
+      throw new Error(`GraphClient: graphApiUrl "${opts.graphApiUrl}" is not a valid URL`)
+    }
+    if (base.protocol !== "https:" && base.protocol !== "http:") {
+      throw new Error(`GraphClient: graphApiUrl must be http(s), got "${base.protocol}"`)
+    }
+    this.appId = opts.appId
+    this.graphApiUrl = opts.graphApiUrl.replace(/\/+$/, "")
+    this.apiVersion = opts.apiVersion
+    this.#appSecret = opts.appSecret
+    this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.#maxRetries = Math.max(0, opts.maxRetries ?? DEFAULT_MAX_RETRIES)
+    this.#retryBaseMs = opts.retryBaseMs ?? DEFAULT_RETRY_BASE_MS
+    this.#maxThrottleWaitMs = opts.maxThrottleWaitMs ?? DEFAULT_MAX_THROTTLE_WAIT_MS
+    this.#logger = opts.logger
+    this.#sleep = opts.sleep ?? defaultSleep
+    this.#dispatcher = opts.dispatcher
+    this.#now = opts.now ?? Date.now
+  }
+
+  /** The app access token `{app_id}|{app_secret}` (reference §2.7): server-only, contains the secret. */
+  appAccessToken(): string {
+    return `${this.appId}|${this.#appSecret}`
+  }
+
+  get<T>(path: string, opts?: GraphRequestOptions): Promise<T> {
+    return this.request<T>("GET", path, opts)
+  }
+
+  post<T>(path: string, opts?: GraphRequestOptions): Promise<T> {
+    return this.request<T>("POST", path, opts)
+  }
+
+  delete<T>(path: string, opts?: GraphRequestOptions): Promise<T> {
+    return this.request<T>("DELETE", path, opts)
+  }
+
+  async request<T>(method: GraphMethod, path: string, opts: GraphRequestOptions = {}): Promise<T> {
+    const prepared = this.#prepare(method, path, opts)
+    const retries = (opts.retry ?? method !== "POST") ? this.#maxRetries : 0
+    const timeoutMs = opts.timeoutMs ?? this.#timeoutMs
+    for (let attempt = 0; ; attempt++) {
+      let failure: GraphError
+      try {
+        return await this.#attempt<T>(prepared, timeoutMs)
+      } catch (error) {
+        if (!(error instanceof GraphError)) throw error
+        failure = error
+      }
+      const waitMs = attempt < retries ? this.#retryWaitMs(failure, attempt) : undefined
+      if (waitMs === undefined) throw failure
+      this.#logger?.warn?.(
+        `Graph ${method} ${prepared.logPath} failed (${failure.category}${failure.code !== undefined ? ` #${failure.code}` : ""}): ` +
+          `retrying in ${waitMs} ms (attempt ${attempt + 2} of ${retries + 1})`
+      )
+      await this.#sleep(waitMs)
+    }
+  }
+
+  /** Every item of a cursor-paginated edge, page by page (follows `paging.cursors.after` / `paging.next`). */
+  async *paginate<T>(path: string, opts: GraphPaginateOptions = {}): AsyncGenerator<T> {
+    const { pageSize, maxItems, ...requestOpts } = opts
+    if (pageSize !== undefined && (!Number.isInteger(pageSize) || pageSize <= 0)) {
+      throw new Error(`GraphClient.paginate: pageSize must be a positive integer, got ${pageSize}`)
+    }
+    if (maxItems !== undefined && maxItems <= 0) return
+    let currentPath = path
+    let params: Record<string, unknown> = { ...requestOpts.params }
+    if (pageSize !== undefined) params.limit = pageSize
+    const seen = new Set<string>()
+    let yielded = 0
+    for (;;) {
+      const page = await this.request<GraphPage<T> | undefined>("GET", currentPath, { ...requestOpts, params })
+      if (!page || !Array.isArray(page.data)) {
+        throw new GraphError({
+          message: "Graph API list response has no data array",
+          category: "invalid",
+          method: "GET",
+          path: this.#logPath(currentPath),
+        })
+      }
+      for (const item of page.data) {
+        yield item
+        yielded++
+        if (maxItems !== undefined && yielded >= maxItems) return
+      }
+      // Meta: "If next is not included, this is the last page of data" (cursors.after is present even then).
+      const next = page.paging?.next
+      if (!next) return
+      const after = page.paging?.cursors?.after
+      let pageKey: string
+      if (after) {
+        params = { ...params, after }
+        pageKey = `after:${after}`
+      } else {
+        const parsed = parsePagingNextUrl(next, this.graphApiUrl, this.apiVersion)
+        currentPath = parsed.path
+        params = parsed.params
+        pageKey = `next:${parsed.path}?${new URLSearchParams(parsed.params).toString()}`
+      }
+      if (seen.has(pageKey)) {
+        throw new GraphError({
+          message: "Graph API returned the same page cursor twice; stopping to avoid an endless loop",
+          category: "invalid",
+          method: "GET",
+          path: this.#logPath(currentPath),
+        })
+      }
+      seen.add(pageKey)
+    }
+  }
+
+  async listAll<T>(path: string, opts?: GraphPaginateOptions): Promise<T[]> {
+    const items: T[] = []
+    for await (const item of this.paginate<T>(path, opts)) items.push(item)
+    return items
+  }
+
+  /** Last usage figures Meta reported: platform, per business object id, per ad account. */
+  usage(): GraphUsageSnapshot {
+    return structuredClone(this.#usage)
+  }
+
+  /** OAuth code → user access token (reference §2.2); redirectUri must equal the dialog's byte for byte. */
+  exchangeCode(input: { code: string; redirectUri: string }): Promise<OAuthTokenResult> {
+    return exchangeCode(this, this.#credentials(), input)
+  }
+
+  /** Short-lived → ~60-day user token (reference §2.3). */
+  exchangeForLongLivedToken(token: string): Promise<OAuthTokenResult> {
+    return exchangeForLongLivedToken(this, this.#credentials(), token)
+  }
+
+  /** Inspects any token with the app token (reference §2.5); returns data even when is_valid is false. */
+  debugToken(inputToken: string): Promise<DebugTokenData> {
+    return debugToken(this, this.appAccessToken(), inputToken)
+  }
+
+  /** Removes the app's grant from the user (DELETE /me/permissions). */
+  revokePermissions(token: string): Promise<void> {
+    return revokePermissions(this, token)
+  }
+
+  #credentials(): { appId: string; appSecret: string } {
+    return { appId: this.appId, appSecret: this.#appSecret }
+  }
+
+  #logPath(path: string): string {
+    return `/${this.apiVersion}/${normalizeGraphPath(path, this.apiVersion).path}`
+  }
+
+  #prepare(method: GraphMethod, rawPath: string, opts: GraphRequestOptions): PreparedRequest {
+    const { path, query } = normalizeGraphPath(rawPath, this.apiVersion)
+    appendGraphParams(query, opts.params)
+    const secrets = [this.appAccessToken(), this.#appSecret]
+    const credentials: Record<string, string> = {}
+    if (opts.token !== undefined) {
+      if (opts.token === "") throw new Error("GraphClient: token must not be empty")
+      credentials.access_token = opts.token
+      credentials.appsecret_proof = appSecretProof(opts.token, this.#appSecret)
+      secrets.push(opts.token)
+    }
+    query.forEach((value, key) => {
+      if (isSecretParam(key)) secrets.push(value)
+    })
+    const headers: Record<string, string> = { accept: "application/json" }
+    let body: string | undefined
+    if (method === "POST") {
+      // Credentials travel in the body on POST so they stay out of URLs that proxies and servers log.
+      const payload: Record<string, unknown> = { ...opts.body, ...credentials }
+      for (const [key, value] of Object.entries(payload)) {
+        const encoded = encodeGraphValue(value)
+        if (encoded !== undefined && isSecretParam(key)) secrets.push(encoded)
+      }
+      body = JSON.stringify(payload)
+      headers["content-type"] = "application/json"
+    } else {
+      if (opts.body !== undefined) throw new Error(`GraphClient: ${method} requests take params, not a body`)
+      appendGraphParams(query, credentials)
+    }
+    const search = query.toString()
+    const firstSegment = path.split("/")[0]
+    return {
+      method,
+      url: `${this.graphApiUrl}/${this.apiVersion}/${path}${search ? `?${search}` : ""}`,
+      body,
+      headers,
+      logPath: `/${this.apiVersion}/${path}`,
+      secrets,
+      objectId: firstSegment !== "" ? firstSegment : undefined,
+      usageKey: opts.usageKey,
+    }
+  }
+
+  async #attempt<T>(req: PreparedRequest, timeoutMs: number): Promise<T> {
+    const started = this.#now()
+    const signal = AbortSignal.timeout(timeoutMs)
+    let statusCode: number
+    let responseHeaders: Record<string, string | string[] | undefined>
+    let text: string
+    try {
+      const response = await undiciRequest(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal,
+        dispatcher: this.#dispatcher,
+      })
+      statusCode = response.statusCode
+      responseHeaders = response.headers
+      text = await response.body.text()
+    } catch (cause) {
+      throw this.#networkError(req, cause, signal.aborted, timeoutMs)
+    }
+    const usage = parseUsageHeaders(responseHeaders)
+    this.#recordUsage(usage, req)
+    this.#logger?.debug?.(`Graph ${req.method} ${req.logPath} → ${statusCode} in ${this.#now() - started} ms`)
+
+    const parsed = parseJson(text)
+    const metaError = parsed.ok ? extractMetaError(parsed.value) : undefined
+    const redact = (s: string) => redactSecrets(s, req.secrets)
+    if (metaError) {
+      throw graphErrorFromMetaError(metaError, {
+        httpStatus: statusCode,
+        redact,
+        retryAfterMs: (category) => this.#retryAfterFromUsage(category, usage, req),
+        method: req.method,
+        path: req.logPath,
+      })
+    }
+    if (statusCode >= 400 || !parsed.ok) {
+      // No error object (a proxy page, an empty 502): the HTTP status alone decides the category.
+      const category = categorizeGraphError({ httpStatus: statusCode })
+      throw new GraphError({
+        message:
+          statusCode >= 400
+            ? `Graph API answered HTTP ${statusCode} without an error object`
+            : `Graph API answered HTTP ${statusCode} with a body that is not JSON`,
+        category,
+        httpStatus: statusCode,
+        retryAfterMs: this.#retryAfterFromUsage(category, usage, req),
+        method: req.method,
+        path: req.logPath,
+      })
+    }
+    return (parsed.ok ? parsed.value : undefined) as T
+  }
+
+  /** BUC headers are keyed by the bare object id, so "act_123" is also looked up as "123". */
+  #retryAfterFromUsage(category: GraphErrorCategory, usage: UsageHeaders, req: PreparedRequest): number | undefined {
+    if (category !== "throttled") return undefined
+    const key = req.usageKey ?? req.objectId
+    const lookup = key !== undefined && usage.businessUseCase?.[key] === undefined ? key.replace(/^act_/, "") : key
+    return throttleWaitMs(usage, lookup)
+  }
+
+  #networkError(req: PreparedRequest, cause: unknown, timedOut: boolean, timeoutMs: number): GraphError {
+    const code = errorCode(cause)
+    const message = timedOut
+      ? `Graph API request timed out after ${timeoutMs} ms`
+      : `Graph API request failed: ${redactSecrets(errorText(cause), req.secrets)}${code && !errorText(cause).includes(code) ? ` (${code})` : ""}`
+    return new GraphError({ message, category: "transient", isTransient: true, method: req.method, path: req.logPath })
+  }
+
+  #retryWaitMs(error: GraphError, attempt: number): number | undefined {
+    if (error.category === "transient") return backoffDelayMs(attempt, this.#retryBaseMs)
+    if (error.category !== "throttled") return undefined
+    if (error.retryAfterMs === undefined) return backoffDelayMs(attempt, this.#retryBaseMs)
+    return error.retryAfterMs <= this.#maxThrottleWaitMs ? error.retryAfterMs : undefined
+  }
+
+  #recordUsage(usage: UsageHeaders, req: PreparedRequest): void {
+    const updatedAt = this.#now()
+    if (usage.app) this.#usage.app = { ...usage.app, updatedAt }
+    for (const [objectId, entries] of Object.entries(usage.businessUseCase ?? {})) {
+      this.#usage.businessUseCase[objectId] = { entries, updatedAt }
+    }
+    if (usage.adAccount) {
+      // X-Ad-Account-Usage does not name the account; the call's own act_ id (or usageKey) does.
+      const account = req.objectId?.startsWith("act_") ? req.objectId : req.usageKey ?? "unknown"
+      this.#usage.adAccounts[account] = { ...usage.adAccount, updatedAt }
+    }
+  }
+}

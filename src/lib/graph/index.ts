@@ -1,0 +1,7 @@
+export * from "./graph-error"
+export * from "./graph-client"
+export * from "./usage-headers"
+export { appSecretProof } from "./appsecret-proof"
+export { redactSecrets, REDACTED } from "./redact-secrets"
+export { normalizeGraphPath, isGraphApiVersion } from "./graph-path"
+export type { AppCredentials, DebugTokenData, OAuthTokenResult } from "./oauth"

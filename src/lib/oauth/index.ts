@@ -1,0 +1,11 @@
+export { OAUTH_STATE_TTL_MS, signOAuthState, verifyOAuthState, type OAuthStateInput, type OAuthStateVerification } from "./oauth-state"
+export { buildOAuthDialogUrl } from "./oauth-dialog-url"
+export {
+  BASE_PERMISSIONS,
+  FEATURE_PERMISSIONS,
+  META_FEATURES,
+  isMetaFeature,
+  missingPermissionsByFeature,
+  scopesFor,
+  type MetaFeature,
+} from "./permissions"

@@ -1,0 +1,70 @@
+/**
+ * Meta permissions each plugin feature needs (reference §2.1 "Permissions typical for this plugin",
+ * the endpoint sections it cites, and Meta's permissions reference). Requesting only what enabled
+ * features need keeps App Review smaller and the consent screen honest.
+ */
+
+export type MetaFeature = "catalog" | "capi" | "publishing" | "insights" | "ads" | "webhooks"
+
+/** Canonical order: scopes and reports follow it so they are stable whatever order features arrive in. */
+export const META_FEATURES: readonly MetaFeature[] = ["catalog", "capi", "publishing", "insights", "ads", "webhooks"]
+
+export function isMetaFeature(value: string): value is MetaFeature {
+  return (META_FEATURES as readonly string[]).includes(value)
+}
+
+/**
+ * Always requested: business_management lists the merchant's businesses and the assets they own
+ * (`/me/businesses`, `/{business_id}/owned_ad_accounts`, `/adspixels`, `/owned_product_catalogs`);
+ * pages_show_list lists the Pages the user manages (`/me/accounts`), the anchor for Instagram accounts.
+ */
+export const BASE_PERMISSIONS: string[] = ["business_management", "pages_show_list"]
+
+export const FEATURE_PERMISSIONS: Record<MetaFeature, string[]> = {
+  // Catalog API: create/find the catalog and send items_batch (§3); catalogs belong to a business.
+  catalog: ["catalog_management", "business_management"],
+  // Conversions API posts to /{pixel_id}/events; the token needs access to the pixel, which is a
+  // business asset tied to ad accounts: business_management + ads_management grant that (§4.1).
+  capi: ["business_management", "ads_management"],
+  // Facebook Page posts need a page token from pages_show_list + pages_read_engagement and
+  // pages_manage_posts; Instagram content publishing needs instagram_basic + instagram_content_publish (§5).
+  publishing: ["pages_show_list", "pages_read_engagement", "pages_manage_posts", "instagram_basic", "instagram_content_publish"],
+  // Page insights need read_insights (+ pages_read_engagement for the page token), IG insights
+  // instagram_manage_insights (§6).
+  insights: ["read_insights", "instagram_manage_insights", "pages_read_engagement"],
+  // Marketing API: ads_management to create campaigns/ad sets/ads, ads_read for ad insights (§7).
+  ads: ["ads_management", "ads_read"],
+  // Subscribing a Page to webhooks needs pages_manage_metadata; lead and comment payloads need
+  // leads_retrieval and instagram_manage_comments; pages_read_engagement reads the Page's content (§8).
+  webhooks: ["pages_manage_metadata", "leads_retrieval", "instagram_manage_comments", "pages_read_engagement"],
+}
+
+function inCanonicalOrder(features: readonly MetaFeature[]): MetaFeature[] {
+  return META_FEATURES.filter((f) => features.includes(f))
+}
+
+/** Scopes for the Login dialog: base permissions, then each feature's, deduplicated, in a stable order. */
+export function scopesFor(features: readonly MetaFeature[]): string[] {
+  const scopes = new Set<string>(BASE_PERMISSIONS)
+  for (const feature of inCanonicalOrder(features)) {
+    for (const permission of FEATURE_PERMISSIONS[feature]) scopes.add(permission)
+  }
+  return [...scopes]
+}
+
+/**
+ * For each requested feature, the permissions it needs that are not granted (an empty list = ready);
+ * features that were not asked about map to an empty list. Login lets users decline single
+ * permissions, so this is checked after every connect and health check.
+ */
+export function missingPermissionsByFeature(
+  granted: readonly string[],
+  features: readonly MetaFeature[]
+): Record<MetaFeature, string[]> {
+  const grantedSet = new Set(granted.map((p) => p.trim().toLowerCase()))
+  const result = Object.fromEntries(META_FEATURES.map((f) => [f, [] as string[]])) as Record<MetaFeature, string[]>
+  for (const feature of inCanonicalOrder(features)) {
+    result[feature] = FEATURE_PERMISSIONS[feature].filter((p) => !grantedSet.has(p))
+  }
+  return result
+}

@@ -1,0 +1,165 @@
+import { z } from "@medusajs/framework/zod"
+
+export const META_FEATURES = [
+  "catalog",
+  "capi",
+  "publishing",
+  "insights",
+  "ads",
+  "webhooks",
+] as const
+export type MetaFeatureName = (typeof META_FEATURES)[number]
+
+/** The default Graph API version: v25.0 has a published Graph window to 2028-07-29 and a live
+ * Marketing API window (v24.0's Marketing API expired on 2026-10-06). See reference/meta-api.md §1.1. */
+export const DEFAULT_API_VERSION = "v25.0"
+
+/** Options as a store owner writes them in `plugins: [{ resolve: "medusa-plugin-meta", options }]`. */
+export type MetaPluginOptions = {
+  appId?: string
+  appSecret?: string
+  encryptionKey?: string
+  encryptionKeys?: string[]
+  graphApiUrl?: string
+  apiVersion?: string
+  oauthDialogUrl?: string
+  backendUrl?: string
+  adminUrl?: string
+  webhookVerifyToken?: string
+  storefrontUrl?: string
+  productUrlTemplate?: string
+  autoSetup?: boolean
+  features?: Partial<Record<MetaFeatureName, boolean>>
+  capi?: { testEventCode?: string }
+  requestTimeoutMs?: number
+}
+
+export type ResolvedMetaOptions = {
+  appId: string
+  appSecret: string
+  encryptionKeys: string[]
+  graphApiUrl: string
+  apiVersion: string
+  oauthDialogUrl: string
+  backendUrl: string
+  adminUrl: string
+  webhookVerifyToken?: string
+  storefrontUrl?: string
+  productUrlTemplate: string
+  autoSetup: boolean
+  features: Record<MetaFeatureName, boolean>
+  capi: { testEventCode?: string }
+  requestTimeoutMs: number
+}
+
+/** Each option and the environment variable it falls back to. */
+const ENV_FALLBACKS = {
+  appId: "META_APP_ID",
+  appSecret: "META_APP_SECRET",
+  encryptionKey: "META_ENCRYPTION_KEY",
+  graphApiUrl: "META_GRAPH_API_URL",
+  apiVersion: "META_API_VERSION",
+  oauthDialogUrl: "META_OAUTH_DIALOG_URL",
+  backendUrl: "MEDUSA_BACKEND_URL",
+  webhookVerifyToken: "META_WEBHOOK_VERIFY_TOKEN",
+  storefrontUrl: "META_STOREFRONT_URL",
+} as const
+
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
+  .transform((value) => value.replace(/\/+$/, ""))
+
+const optionsSchema = z.object({
+  appId: z
+    .string({ error: "is required (or set META_APP_ID)" })
+    .regex(/^\d+$/, "must be the numeric App ID from the Meta App Dashboard"),
+  appSecret: z
+    .string({ error: "is required (or set META_APP_SECRET)" })
+    .min(8, "looks too short to be a Meta app secret"),
+  encryptionKeys: z
+    .array(z.string().min(1))
+    .min(1, "at least one key is required (set encryptionKey or META_ENCRYPTION_KEY)"),
+  graphApiUrl: httpUrl.default("https://graph.facebook.com"),
+  apiVersion: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "must look like v25.0")
+    .default(DEFAULT_API_VERSION),
+  oauthDialogUrl: httpUrl.default("https://www.facebook.com"),
+  backendUrl: httpUrl.default("http://localhost:9000"),
+  adminUrl: httpUrl.optional(),
+  webhookVerifyToken: z.string().min(8, "must be at least 8 characters").optional(),
+  storefrontUrl: httpUrl.optional(),
+  productUrlTemplate: z.string().default("{storefrontUrl}/products/{handle}"),
+  autoSetup: z.boolean().default(true),
+  features: z
+    .object(Object.fromEntries(META_FEATURES.map((f) => [f, z.boolean().default(true)])))
+    .strict()
+    .default({}),
+  capi: z.object({ testEventCode: z.string().optional() }).strict().default({}),
+  requestTimeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
+})
+
+export class InvalidMetaOptionsError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "InvalidMetaOptionsError"
+  }
+}
+
+function fromEnv(name: keyof typeof ENV_FALLBACKS, env: NodeJS.ProcessEnv): string | undefined {
+  const value = env[ENV_FALLBACKS[name]]
+  return value === undefined || value === "" ? undefined : value
+}
+
+/**
+ * Validates the plugin options (falling back to META_* environment variables) and fills the defaults.
+ * Throws an error that names the offending option, so a misconfigured store fails at start-up.
+ */
+export function resolveMetaOptions(
+  input: MetaPluginOptions = {},
+  env: NodeJS.ProcessEnv = process.env
+): ResolvedMetaOptions {
+  const keys =
+    input.encryptionKeys ??
+    (input.encryptionKey ?? fromEnv("encryptionKey", env) ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean)
+  const raw = {
+    ...input,
+    appId: input.appId ?? fromEnv("appId", env),
+    appSecret: input.appSecret ?? fromEnv("appSecret", env),
+    encryptionKeys: keys,
+    graphApiUrl: input.graphApiUrl ?? fromEnv("graphApiUrl", env),
+    apiVersion: input.apiVersion ?? fromEnv("apiVersion", env),
+    oauthDialogUrl: input.oauthDialogUrl ?? fromEnv("oauthDialogUrl", env),
+    backendUrl: input.backendUrl ?? fromEnv("backendUrl", env),
+    webhookVerifyToken: input.webhookVerifyToken ?? fromEnv("webhookVerifyToken", env),
+    storefrontUrl: input.storefrontUrl ?? fromEnv("storefrontUrl", env),
+    capi: {
+      ...input.capi,
+      testEventCode: input.capi?.testEventCode ?? env.META_CAPI_TEST_EVENT_CODE ?? undefined,
+    },
+  }
+  delete (raw as MetaPluginOptions).encryptionKey
+
+  const parsed = optionsSchema.safeParse(raw)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "options"
+      const option = name === "encryptionKeys" ? "encryptionKey/encryptionKeys" : name
+      return `option "${option}" ${issue.message}`
+    })
+    throw new InvalidMetaOptionsError(
+      `medusa-plugin-meta: invalid plugin options: ${problems.join("; ")}`
+    )
+  }
+  const options = parsed.data
+  return {
+    ...options,
+    adminUrl: options.adminUrl ?? `${options.backendUrl}/app`,
+    features: options.features as Record<MetaFeatureName, boolean>,
+  }
+}

@@ -1,0 +1,180 @@
+import { randomBytes, createHash } from "node:crypto"
+import { MedusaService } from "@medusajs/framework/utils"
+import { GraphClient, GraphError } from "../../lib/graph"
+import { TokenVault } from "../../lib/vault"
+import {
+  OAUTH_STATE_TTL_MS,
+  buildOAuthDialogUrl,
+  scopesFor,
+  signOAuthState,
+  verifyOAuthState,
+} from "../../lib/oauth"
+import { effectiveFeatures } from "../../lib/connection"
+import { MetaAsset } from "./models/meta-asset"
+import { MetaConnection } from "./models/meta-connection"
+import { MetaOAuthState } from "./models/meta-oauth-state"
+import {
+  MetaFeatureName,
+  MetaPluginOptions,
+  ResolvedMetaOptions,
+  resolveMetaOptions,
+} from "./options"
+
+export type OAuthStateCheck =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "malformed" | "bad_signature" | "expired" | "used" | "unknown" }
+
+/**
+ * Owns all Meta state. Besides the generated CRUD methods it holds the plugin options (subscribers
+ * and jobs don't receive them at runtime in Medusa 2.21) and hands out the one Graph client and the
+ * token vault.
+ */
+class MetaModuleService extends MedusaService({
+  MetaConnection,
+  MetaAsset,
+  MetaOAuthState,
+}) {
+  protected readonly options_: ResolvedMetaOptions
+  protected graph_?: GraphClient
+  protected vault_?: TokenVault
+
+  constructor(container: Record<string, unknown>, options: MetaPluginOptions) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = resolveMetaOptions(options)
+  }
+
+  getOptions(): ResolvedMetaOptions {
+    return this.options_
+  }
+
+  getGraphClient(): GraphClient {
+    this.graph_ ??= new GraphClient({
+      graphApiUrl: this.options_.graphApiUrl,
+      apiVersion: this.options_.apiVersion,
+      appId: this.options_.appId,
+      appSecret: this.options_.appSecret,
+      timeoutMs: this.options_.requestTimeoutMs,
+    })
+    return this.graph_
+  }
+
+  getVault(): TokenVault {
+    this.vault_ ??= TokenVault.fromKeys(this.options_.encryptionKeys)
+    return this.vault_
+  }
+
+  sealSecret(plain: string): string {
+    return this.getVault().encrypt(plain)
+  }
+
+  openSecret(sealed: string): string {
+    return this.getVault().decrypt(sealed)
+  }
+
+  /** The redirect URI registered in the Meta app; byte-identical in the dialog and the code exchange. */
+  oauthRedirectUri(): string {
+    return `${this.options_.backendUrl}/meta/oauth/callback`
+  }
+
+  adminSettingsUrl(params: Record<string, string> = {}): string {
+    const url = new URL(`${this.options_.adminUrl}/settings/meta`)
+    for (const [key, value] of Object.entries(params)) {
+      url.searchParams.set(key, value)
+    }
+    return url.toString()
+  }
+
+  /** Feature flags: plugin options, overridden by what an admin chose for this connection. */
+  featureFlags(
+    connection?: { feature_overrides?: unknown } | null
+  ): Record<MetaFeatureName, { enabled: boolean; source: "options" | "admin" }> {
+    return effectiveFeatures(this.options_.features, connection?.feature_overrides)
+  }
+
+  /** The secret that signs OAuth states: derived from the current encryption key, never stored. */
+  protected oauthStateSecret(): string {
+    return createHash("sha256")
+      .update(`medusa-plugin-meta:oauth-state:${this.options_.encryptionKeys[0]}`)
+      .digest("hex")
+  }
+
+  /** Starts the OAuth dialog for an admin: records a single-use nonce and returns the dialog URL. */
+  async createOAuthDialogUrl(userId: string, featureOverrides?: unknown): Promise<string> {
+    const nonce = randomBytes(18).toString("base64url")
+    const expiresAt = Date.now() + OAUTH_STATE_TTL_MS
+    await this.createMetaOAuthStates({
+      nonce,
+      user_id: userId,
+      expires_at: new Date(expiresAt),
+    })
+    const features = Object.entries(this.featureFlags({ feature_overrides: featureOverrides }))
+      .filter(([, flag]) => flag.enabled)
+      .map(([name]) => name as MetaFeatureName)
+    return buildOAuthDialogUrl({
+      oauthDialogUrl: this.options_.oauthDialogUrl,
+      apiVersion: this.options_.apiVersion,
+      appId: this.options_.appId,
+      redirectUri: this.oauthRedirectUri(),
+      state: signOAuthState({ nonce, userId, expiresAt }, this.oauthStateSecret()),
+      scopes: scopesFor(features),
+    })
+  }
+
+  /** Verifies a returned `state` and burns it: a state works once, within 10 minutes, unaltered. */
+  async consumeOAuthState(state: string): Promise<OAuthStateCheck> {
+    const verified = verifyOAuthState(state, this.oauthStateSecret())
+    if (!verified.ok) {
+      return { ok: false, reason: verified.reason }
+    }
+    const [row] = await this.listMetaOAuthStates({ nonce: verified.nonce })
+    if (!row || row.user_id !== verified.userId) {
+      return { ok: false, reason: "unknown" }
+    }
+    if (row.used_at) {
+      return { ok: false, reason: "used" }
+    }
+    await this.updateMetaOAuthStates({ id: row.id, used_at: new Date() })
+    return { ok: true, userId: verified.userId }
+  }
+
+  /** The store's live connection (not disconnected), or null. */
+  async retrieveLiveConnection() {
+    const [connection] = await this.listMetaConnections(
+      {},
+      { order: { created_at: "DESC" }, take: 1 }
+    )
+    return connection ?? null
+  }
+
+  /** The user/system-user token of the live connection, for calls that need it. */
+  async getConnectionToken(): Promise<{ connectionId: string; token: string } | null> {
+    const connection = await this.retrieveLiveConnection()
+    if (!connection?.access_token || !["active", "expiring"].includes(connection.status)) {
+      return null
+    }
+    return { connectionId: connection.id, token: this.openSecret(connection.access_token) }
+  }
+
+  /**
+   * Any Graph call that fails with an auth error (190/102) means the connection needs attention:
+   * mark it so that work needing it pauses and the admin shows why, instead of retrying.
+   */
+  async recordGraphFailure(connectionId: string, error: unknown): Promise<void> {
+    if (!(error instanceof GraphError) || error.category !== "auth") {
+      return
+    }
+    // 458 = the user removed the app; 463 = expired; others invalidate the session.
+    const status =
+      error.subcode === 458 ? "revoked" : error.subcode === 463 ? "expired" : "error"
+    await this.updateMetaConnections({
+      id: connectionId,
+      status,
+      last_error: error.message,
+      last_error_code: error.code ?? null,
+      last_error_at: new Date(),
+    })
+  }
+}
+
+export default MetaModuleService

@@ -1,0 +1,7 @@
+export * from "./workflows/check-meta-connection-health"
+export * from "./workflows/connect-meta"
+export * from "./workflows/disconnect-meta"
+export * from "./workflows/refresh-meta-token"
+export * from "./workflows/start-meta-oauth"
+export * from "./workflows/update-meta-features"
+export * from "./workflows/update-meta-selection"

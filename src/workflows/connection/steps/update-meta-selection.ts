@@ -1,0 +1,36 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { AssetSelection, SELECTION_TYPES, unknownSelections } from "../../../lib/connection"
+import { metaService } from "./meta-service"
+
+/** Saves the merchant's choice of business, page, Instagram account, ad account, pixel and catalog. */
+export const updateMetaSelectionStep = createStep(
+  "update-meta-selection",
+  async (input: Partial<AssetSelection>, { container }) => {
+    const service = metaService(container)
+    const connection = await service.retrieveLiveConnection()
+    if (!connection) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "The store is not connected to Meta")
+    }
+    const assets = await service.listMetaAssets({ connection_id: connection.id }, { take: null })
+    const unknown = unknownSelections(input, assets)
+    if (unknown.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        unknown
+          .map((key) => `${key}: ${input[key]} is not a ${SELECTION_TYPES[key].replace("_", " ")} of this connection`)
+          .join("; ")
+      )
+    }
+    const previous = Object.fromEntries(
+      (Object.keys(input) as (keyof AssetSelection)[]).map((key) => [key, connection[key]])
+    )
+    await service.updateMetaConnections({ id: connection.id, ...input })
+    return new StepResponse({ connection_id: connection.id }, { id: connection.id, ...previous })
+  },
+  async (previous, { container }) => {
+    if (previous) {
+      await metaService(container).updateMetaConnections(previous)
+    }
+  }
+)
