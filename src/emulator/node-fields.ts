@@ -184,7 +184,7 @@ function withDefinition<T>(node: Node, fn: <R>(def: NodeDefinition<R>, record: R
 /** The object's requested fields; unknown names fail like Graph ("Tried accessing nonexisting field"). */
 export function projectNode(node: Node, selection: FieldSelection[] | undefined, fc: FieldContext): Record<string, unknown> {
   return withDefinition(node, (def, record) => {
-    const wanted = selection ?? def.defaultFields.map((name) => ({ name }))
+    const wanted: FieldSelection[] = selection ?? def.defaultFields.map((name) => ({ name }))
     const out: Record<string, unknown> = {}
     for (const field of wanted) {
       const resolve = def.fields[field.name]

@@ -35,13 +35,21 @@ class MetaModuleService extends MedusaService({
   MetaOAuthState,
 }) {
   protected readonly options_: ResolvedMetaOptions
-  protected graph_?: GraphClient
-  protected vault_?: TokenVault
+  protected readonly graph_: GraphClient
+  protected readonly vault_: TokenVault
 
   constructor(container: Record<string, unknown>, options: MetaPluginOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveMetaOptions(options)
+    this.vault_ = TokenVault.fromKeys(this.options_.encryptionKeys)
+    this.graph_ = new GraphClient({
+      graphApiUrl: this.options_.graphApiUrl,
+      apiVersion: this.options_.apiVersion,
+      appId: this.options_.appId,
+      appSecret: this.options_.appSecret,
+      timeoutMs: this.options_.requestTimeoutMs,
+    })
   }
 
   getOptions(): ResolvedMetaOptions {
@@ -49,18 +57,10 @@ class MetaModuleService extends MedusaService({
   }
 
   getGraphClient(): GraphClient {
-    this.graph_ ??= new GraphClient({
-      graphApiUrl: this.options_.graphApiUrl,
-      apiVersion: this.options_.apiVersion,
-      appId: this.options_.appId,
-      appSecret: this.options_.appSecret,
-      timeoutMs: this.options_.requestTimeoutMs,
-    })
     return this.graph_
   }
 
   getVault(): TokenVault {
-    this.vault_ ??= TokenVault.fromKeys(this.options_.encryptionKeys)
     return this.vault_
   }
 

@@ -1,0 +1,77 @@
+import { DEFAULT_APP, EmulatorState, type SystemUserTokenInput } from "./emulator-state"
+import { loadWorld, WorldWriter } from "./persistence"
+import { startServer } from "./server"
+import type { FaultSpec, RecordedRequest, RequestFilter, StartGraphEmulatorOptions, TokenInfo } from "./types"
+import type { World } from "./world"
+
+export type { EmulatorApp, FaultKind, FaultSpec, RecordedRequest, RequestFilter, StartGraphEmulatorOptions, TokenInfo, TokenRecord } from "./types"
+export type { World } from "./world"
+export { SEED_IDS } from "./seed"
+export { DEFAULT_APP } from "./emulator-state"
+export { appsecretProof } from "./auth"
+
+export interface GraphEmulator {
+  /** http://127.0.0.1:<port>: use as graphApiUrl and as oauthDialogUrl. */
+  url: string
+  close(): Promise<void>
+  /** Back to the seeded world; clears faults and recorded requests. */
+  reset(): void
+  /** Requests received (control API excluded), with tokens and secrets redacted. */
+  requests(filter?: RequestFilter): RecordedRequest[]
+  injectFault(fault: FaultSpec): void
+  clearFaults(): void
+  createSystemUserToken(input?: SystemUserTokenInput): string
+  revokeToken(token: string): void
+  expireToken(token: string): void
+  tokenInfo(token: string): TokenInfo | undefined
+  /** The live world (users, businesses, pages, igAccounts, adAccounts, pixels, catalogs, tokens, codes). */
+  readonly state: World
+}
+
+/** Starts the Meta Graph API emulator (see DESIGN.md "Meta is not reachable from here"). */
+export async function startGraphEmulator(options: StartGraphEmulatorOptions = {}): Promise<GraphEmulator> {
+  const now = options.now ?? Date.now
+  const persisted = options.persistPath ? loadWorld(options.persistPath) : undefined
+  const state = new EmulatorState(options.apps?.length ? options.apps : [DEFAULT_APP], now, options.seed !== false, persisted)
+  const writer = options.persistPath ? new WorldWriter(options.persistPath, () => state.world) : undefined
+  const changed = () => writer?.schedule()
+  writer?.flush()
+
+  const server = await startServer(state, {
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    log: options.log ?? false,
+    afterRequest: changed,
+  })
+
+  const requireKnown = (ok: boolean) => {
+    if (!ok) throw new Error("Unknown token")
+    changed()
+  }
+
+  return {
+    url: server.url,
+    async close() {
+      await server.close()
+      writer?.flush()
+    },
+    reset() {
+      state.reset()
+      changed()
+    },
+    requests: (filter) => state.recorder.list(filter),
+    injectFault: (fault) => state.faults.add(fault),
+    clearFaults: () => state.faults.clear(),
+    createSystemUserToken(input) {
+      const token = state.createSystemUserToken(input)
+      changed()
+      return token
+    },
+    revokeToken: (token) => requireKnown(state.revokeToken(token)),
+    expireToken: (token) => requireKnown(state.expireToken(token)),
+    tokenInfo: (token) => state.tokenInfo(token),
+    get state() {
+      return state.world
+    },
+  }
+}
