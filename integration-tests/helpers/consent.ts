@@ -24,7 +24,9 @@ export async function answerConsent(
       fields.set(name, decodeHtml(value))
     }
   }
-  const button = /<button[^>]*name="([^"]+)"[^>]*value="([^"]*)"[^>]*data-testid="emulator-consent-/.exec(form[2])
+  const button = new RegExp(
+    `<button[^>]*name="([^"]+)"[^>]*value="([^"]*)"[^>]*data-testid="emulator-consent-${choice}"`
+  ).exec(form[2])
   if (button) {
     fields.set(button[1], button[2])
   }

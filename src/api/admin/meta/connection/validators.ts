@@ -13,20 +13,21 @@ export const PostMetaConnectionSchema = z
   .strict()
 export type PostMetaConnectionType = z.infer<typeof PostMetaConnectionSchema>
 
-const metaId = z
-  .string()
-  .regex(/^(act_)?\d{1,32}$/, "must be a Meta object id (digits, or act_<digits> for ad accounts)")
-  .nullable()
-  .optional()
+const metaId = (field: string) =>
+  z
+    .string({ error: `${field} must be a string or null` })
+    .regex(/^(act_)?\d{1,32}$/, `${field} must be a Meta object id (digits, or act_<digits> for ad accounts)`)
+    .nullable()
+    .optional()
 
 export const PostMetaConnectionAssetsSchema = z
   .object({
-    business_id: metaId,
-    page_id: metaId,
-    instagram_account_id: metaId,
-    ad_account_id: metaId,
-    pixel_id: metaId,
-    catalog_id: metaId,
+    business_id: metaId("business_id"),
+    page_id: metaId("page_id"),
+    instagram_account_id: metaId("instagram_account_id"),
+    ad_account_id: metaId("ad_account_id"),
+    pixel_id: metaId("pixel_id"),
+    catalog_id: metaId("catalog_id"),
   })
   .strict()
   .refine((value) => Object.keys(value).length > 0, "Choose at least one asset to change")
@@ -34,12 +35,12 @@ export type PostMetaConnectionAssetsType = z.infer<typeof PostMetaConnectionAsse
 
 export const PostMetaConnectionFeaturesSchema = z
   .object({
-    catalog: z.boolean().optional(),
-    capi: z.boolean().optional(),
-    publishing: z.boolean().optional(),
-    insights: z.boolean().optional(),
-    ads: z.boolean().optional(),
-    webhooks: z.boolean().optional(),
+    catalog: z.boolean({ error: "catalog must be true or false" }).optional(),
+    capi: z.boolean({ error: "capi must be true or false" }).optional(),
+    publishing: z.boolean({ error: "publishing must be true or false" }).optional(),
+    insights: z.boolean({ error: "insights must be true or false" }).optional(),
+    ads: z.boolean({ error: "ads must be true or false" }).optional(),
+    webhooks: z.boolean({ error: "webhooks must be true or false" }).optional(),
   })
   .strict()
   .refine((value) => Object.keys(value).length > 0, "Choose at least one feature to change")

@@ -42,7 +42,15 @@ export const GET = async (req: MedusaRequest<unknown, GetMetaOAuthCallbackType>,
       input: { method: "oauth", code: query.code as string, user_id: state.userId },
     })
   } catch (error) {
-    return fail("meta_error", error instanceof Error ? error.message : String(error))
+    return fail("meta_error", errorMessage(error))
   }
   res.redirect(service.adminSettingsUrl({ meta_connected: "1" }))
+}
+
+/** Workflow errors can arrive as plain objects once they have crossed the workflow engine. */
+function errorMessage(error: unknown): string {
+  if (error && typeof error === "object" && typeof (error as { message?: unknown }).message === "string") {
+    return (error as { message: string }).message
+  }
+  return "Meta could not complete the connection"
 }
