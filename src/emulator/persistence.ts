@@ -11,9 +11,9 @@ export function loadWorld(path: string): World | undefined {
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"))
   } catch (error) {
-    throw new Error(`META_EMULATOR_STATE: ${path} is not a valid emulator state file (${(error as Error).message})`)
+    throw new Error(`Emulator state file ${path} is not valid JSON (${(error as Error).message})`)
   }
-  if (!parsed || typeof parsed !== "object") throw new Error(`META_EMULATOR_STATE: ${path} does not hold an emulator world`)
+  if (!parsed || typeof parsed !== "object") throw new Error(`Emulator state file ${path} does not hold an emulator world`)
   // Files written by older versions may lack newer collections.
   return { ...emptyWorld(), ...(parsed as Partial<World>) }
 }
