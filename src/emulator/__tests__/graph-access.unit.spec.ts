@@ -138,6 +138,9 @@ describe("Graph emulator: tokens, permissions and assets", () => {
       { id: "30002", name: "Acme Outlet", access_token: expect.stringMatching(/^EAA/) },
     ])
     const pageToken = accounts.body.data[0].access_token
+    const defaults = await graphGet(emulator, "me/accounts", token)
+    expect(Object.keys(defaults.body.data[0])).toEqual(["access_token", "category", "category_list", "name", "id", "tasks"])
+    expect(defaults.body.data[0].access_token).toBe(pageToken)
     expect(emulator.tokenInfo(pageToken)).toMatchObject({ type: "PAGE", pageId: "30001", expiresAt: 0, isValid: true })
     expect((await graphGet(emulator, "me", pageToken)).body).toEqual({ name: "Acme Store", id: "30001" })
     expect((await graphGet(emulator, "30002", pageToken)).body.error.error_subcode).toBe(33)

@@ -43,7 +43,8 @@ export function handleGraphObject(ctx: RouteContext): Reply {
     const result = edge.list(ec)
     if ("nodes" in result) {
       const page = paginate(result.nodes, nodeId, ctx.request)
-      return json({ ...page, data: page.data.map((n) => projectNode(n, fields, fc)) })
+      const selection = fields ?? result.defaultFields?.map((name) => ({ name }))
+      return json({ ...page, data: page.data.map((n) => projectNode(n, selection, fc)) })
     }
     return json(paginate(result.rows, result.keyOf, ctx.request))
   }

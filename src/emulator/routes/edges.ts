@@ -10,7 +10,12 @@ export type EdgeContext = { ctx: RouteContext; caller: Caller; fc: FieldContext 
 
 /** An edge answers a page of Graph objects (projected with `fields`) or plain rows, or creates an object. */
 export type Edge<R> = {
-  list?: (record: R, ec: EdgeContext) => { nodes: Node[] } | { rows: Record<string, unknown>[]; keyOf: (row: Record<string, unknown>) => string }
+  list?: (
+    record: R,
+    ec: EdgeContext
+  ) =>
+    | { nodes: Node[]; defaultFields?: string[] }
+    | { rows: Record<string, unknown>[]; keyOf: (row: Record<string, unknown>) => string }
   create?: (record: R, ec: EdgeContext) => Record<string, unknown>
   remove?: (record: R, ec: EdgeContext, rest: string[]) => Record<string, unknown>
 }
@@ -52,6 +57,8 @@ const USER_EDGES: Record<string, Edge<UserRecord>> = {
         nodes: Object.values(ec.ctx.world.pages)
           .filter((p) => businesses.includes(p.businessId))
           .map((record) => ({ type: "Page" as const, record })),
+        // Unlike GET /{page_id}, the accounts edge answers with the page token and tasks by default.
+        defaultFields: ["access_token", "category", "category_list", "name", "id", "tasks"],
       }
     },
   },

@@ -157,6 +157,31 @@ class MetaModuleService extends MedusaService({
   }
 
   /**
+   * Key rotation: re-seals every stored token (connection and page tokens) that was sealed with an
+   * older key, so the old key can be removed from `encryptionKeys` afterwards. Disconnected rows hold
+   * no tokens (a disconnect wipes them), so only live rows are visited.
+   */
+  async reencryptSecrets(): Promise<number> {
+    const vault = this.getVault()
+    let count = 0
+    const connections = await this.listMetaConnections({}, { take: null })
+    for (const row of connections) {
+      if (row.access_token && vault.needsReencrypt(row.access_token)) {
+        await this.updateMetaConnections({ id: row.id, access_token: vault.reencrypt(row.access_token) })
+        count++
+      }
+    }
+    const assets = await this.listMetaAssets({}, { take: null })
+    for (const row of assets) {
+      if (row.access_token && vault.needsReencrypt(row.access_token)) {
+        await this.updateMetaAssets({ id: row.id, access_token: vault.reencrypt(row.access_token) })
+        count++
+      }
+    }
+    return count
+  }
+
+  /**
    * Any Graph call that fails with an auth error (190/102) means the connection needs attention:
    * mark it so that work needing it pauses and the admin shows why, instead of retrying.
    */

@@ -98,6 +98,40 @@ moduleIntegrationTestRunner<MetaModuleService>({
       })
     })
 
+    describe("key rotation", () => {
+      it("re-seals tokens sealed with an older key, including page tokens", async () => {
+        const { TokenVault } = await import("../../../lib/vault")
+        const oldKey = "b2xkLWtleS1vbGQta2V5LW9sZC1rZXktb2xkLWtleSE="
+        const oldVault = TokenVault.fromKeys([oldKey])
+        const connection = await service.createMetaConnections({
+          method: "oauth",
+          access_token: oldVault.encrypt("EAAB-user"),
+        })
+        await service.createMetaAssets({
+          type: "page",
+          meta_id: "30001",
+          name: "Shop",
+          access_token: oldVault.encrypt("EAAB-page"),
+          connection_id: connection.id,
+        })
+
+        // the module only knows the new key: it cannot read old values…
+        expect(() => service.openSecret(oldVault.encrypt("x"))).toThrow()
+        // …so a module configured with [new, old] does the rotation
+        const rotating = new (MetaModuleService as any)(
+          (service as any).__container__,
+          { ...options, encryptionKeys: [options.encryptionKey, oldKey], encryptionKey: undefined }
+        ) as MetaModuleService
+        expect(await rotating.reencryptSecrets()).toBe(2)
+        expect(await rotating.reencryptSecrets()).toBe(0)
+        expect(await service.getConnectionToken()).toEqual(
+          expect.objectContaining({ token: "EAAB-user" })
+        )
+        const [page] = await service.listMetaAssets({ meta_id: "30001" })
+        expect(service.openSecret(page.access_token!)).toBe("EAAB-page")
+      })
+    })
+
     describe("Graph failures", () => {
       it.each([
         [458, "revoked"],

@@ -165,11 +165,11 @@ export const storeMetaConnectionStep = createStep(
     }
     for (const asset of snapshot.previous_assets) {
       const { deleted_at, created_at, updated_at, connection, ...rest } = asset as any
+      // Soft-deleted rows cannot be updated: bring each back, reset it, then delete it again if it was.
+      await service.restoreMetaAssets([rest.id])
       await service.updateMetaAssets(rest)
       if (deleted_at) {
         await service.softDeleteMetaAssets([rest.id])
-      } else {
-        await service.restoreMetaAssets([rest.id])
       }
     }
     if (snapshot.created) {
