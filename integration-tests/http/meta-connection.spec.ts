@@ -111,6 +111,10 @@ medusaIntegrationTestRunner({
         expect(connection.auto_setup).toEqual(
           expect.objectContaining({ catalog_created: true, pixel_created: false, error: null })
         )
+        // the rate-limit figures Meta sent are kept for the admin
+        expect(connection.api_usage.app).toEqual(
+          expect.objectContaining({ call_count: expect.any(Number), updated_at: expect.any(String) })
+        )
         // the catalog exists at "Meta"
         expect(emulator.requests({ method: "POST", path: /owned_product_catalogs/ })).toHaveLength(1)
       })

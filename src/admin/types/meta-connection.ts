@@ -65,6 +65,21 @@ export type MetaConnection = {
   }
   created_at: string
   updated_at: string
+  api_usage: MetaApiUsage
+}
+
+/** Meta's last reported rate-limit figures, in percent of each budget (throttled at 100). */
+export type MetaApiUsage = {
+  app: { call_count: number; total_cputime: number; total_time: number; updated_at: string } | null
+  objects: {
+    id: string
+    type: string
+    call_count: number
+    total_cputime: number
+    total_time: number
+    regain_access_minutes: number
+    updated_at: string
+  }[]
 }
 
 export type MetaHealth = {

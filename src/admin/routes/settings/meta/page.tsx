@@ -1,4 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ApiUsageSection } from "../../../components/api-usage-section"
 import { AssetsSection } from "../../../components/assets-section"
 import { ConnectSection } from "../../../components/connect-section"
 import { ConnectionStatusSection } from "../../../components/connection-status-section"
@@ -29,6 +30,7 @@ const MetaSettingsPage = () => {
       <ConnectionStatusSection connection={connection} />
       <AssetsSection connection={connection} />
       <FeaturesSection connection={connection} />
+      <ApiUsageSection usage={connection.api_usage} />
     </div>
   )
 }

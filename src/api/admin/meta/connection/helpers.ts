@@ -1,5 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ConnectionView, StoredAsset, StoredConnection, presentConnection } from "../../../../lib/connection"
+import {
+  ConnectionView,
+  StoredAsset,
+  StoredConnection,
+  UsageView,
+  presentConnection,
+  presentUsage,
+} from "../../../../lib/connection"
 import { META_MODULE } from "../../../../modules/meta"
 import type MetaModuleService from "../../../../modules/meta/service"
 
@@ -7,17 +14,22 @@ import type MetaModuleService from "../../../../modules/meta/service"
  * Reads the store's connection as the admin API shows it. Not through `query.graph` with caller-chosen
  * fields: the rows hold sealed tokens, and the response is built field by field so none can leak.
  */
-export async function readConnectionView(scope: MedusaContainer): Promise<ConnectionView | null> {
+export async function readConnectionView(
+  scope: MedusaContainer
+): Promise<(ConnectionView & { api_usage: UsageView }) | null> {
   const service = scope.resolve<MetaModuleService>(META_MODULE)
   const connection = await service.retrieveLiveConnection()
   if (!connection) {
     return null
   }
   const assets = await service.listMetaAssets({ connection_id: connection.id }, { take: null })
-  return presentConnection(
-    connection as unknown as StoredConnection,
-    assets as unknown as StoredAsset[],
-    service.featureFlags(connection),
-    service.getOptions().autoSetup
-  )
+  return {
+    ...presentConnection(
+      connection as unknown as StoredConnection,
+      assets as unknown as StoredAsset[],
+      service.featureFlags(connection),
+      service.getOptions().autoSetup
+    ),
+    api_usage: presentUsage(service.getGraphClient().usage()),
+  }
 }

@@ -1,0 +1,260 @@
+#!/usr/bin/env node
+// `npm run test:browser`: a new merchant's first run, end to end. Boots the development store exactly as
+// `npm run dev` does (fresh database, its own ports, env file and state dir, so the developer's store is
+// never touched), logs into the admin with headless Chromium, connects to Meta through the emulator's
+// consent page and checks that the connection is active and the business assets are listed.
+import { spawn } from "node:child_process"
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import { dirname, join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
+import { dropDatabase, ensureDatabase } from "../../scripts/lib/ensure-postgres.mjs"
+import { isPortInUse, terminateGroup, waitForHttp } from "../../scripts/lib/processes.mjs"
+
+const require = createRequire(import.meta.url)
+const here = dirname(fileURLToPath(import.meta.url))
+const root = resolve(here, "../..")
+// Screenshots are written only after the store has stopped: `medusa develop` restarts on any new file
+// in the repository, and the store's own log therefore lives in a temporary directory.
+const artifacts = join(here, "artifacts")
+
+const CHROMIUM = "/usr/bin/chromium"
+const DATABASE = "medusa_plugin_meta_browser"
+const DATABASE_URL = `postgres://postgres@localhost:5432/${DATABASE}`
+const PORT = "9100"
+const EMULATOR_PORT = "9798"
+const STORE_URL = `http://localhost:${PORT}`
+const ADMIN_EMAIL = "admin@medusa-test.com"
+const ADMIN_PASSWORD = "supersecret"
+const HEALTH_TIMEOUT_MS = 180_000
+const LOGIN_FORM_TIMEOUT_MS = 150_000
+
+const log = (message) => console.log(`[browser] ${message}`)
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`
+
+// Keys that would point the store at the developer's own database or Meta app; the test sets its own.
+const INHERITED_KEYS_TO_DROP = /^(DATABASE_URL|MEDUSA_BACKEND_URL|JWT_SECRET|COOKIE_SECRET|NODE_ENV|META_.*)$/
+
+function devEnv(tempDir) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INHERITED_KEYS_TO_DROP.test(key)))
+  return {
+    ...env,
+    DEV_STORE_DB: DATABASE,
+    PORT,
+    META_EMULATOR_PORT: EMULATOR_PORT,
+    DEV_STORE_ENV_FILE: join(tempDir, "env"),
+    DEV_STORE_DIR: join(tempDir, "store"),
+  }
+}
+
+// The first cold load makes Vite optimise the dashboard's dependencies, which reloads the page a few
+// times; keep waiting for the form and reload if the page got stuck.
+async function openLoginForm(page) {
+  const deadline = Date.now() + LOGIN_FORM_TIMEOUT_MS
+  await page.goto(`${STORE_URL}/app`, { waitUntil: "domcontentloaded", timeout: LOGIN_FORM_TIMEOUT_MS })
+  for (;;) {
+    try {
+      await page.locator('input[name="email"]').waitFor({ state: "visible", timeout: 45_000 })
+      return
+    } catch {
+      if (Date.now() > deadline) {
+        throw new Error(`the admin login form did not appear within ${LOGIN_FORM_TIMEOUT_MS / 1000} s`)
+      }
+      log("Login form not there yet; reloading the admin")
+      await page.reload({ waitUntil: "domcontentloaded", timeout: 60_000 }).catch(() => {})
+    }
+  }
+}
+
+async function logIn(page) {
+  await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
+  await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.startsWith("/app/login"), {
+    timeout: 60_000,
+  })
+}
+
+// A newly visited admin route may make Vite optimise more dependencies and reload the page once, so the
+// click is retried after a reload when the consent page does not show up.
+async function connectThroughConsentPage(page) {
+  const connect = page.locator("[data-testid=meta-connect-button-bogus]")
+  const consent = page.locator("[data-testid=emulator-consent-continue]")
+  for (let attempt = 1; ; attempt++) {
+    await connect.waitFor({ state: "visible", timeout: 10_000 })
+    await connect.click()
+    try {
+      await consent.waitFor({ state: "visible", timeout: 30_000 })
+      break
+    } catch {
+      if (attempt >= 2) {
+        throw new Error(`the emulator consent page did not open (now at ${page.url()})`)
+      }
+      log(`Consent page did not open (at ${page.url()}); reloading and clicking again`)
+      await page.goto(`${STORE_URL}/app/settings/meta`, { waitUntil: "domcontentloaded" })
+    }
+  }
+  log(`Consent page: ${new URL(page.url()).origin}${new URL(page.url()).pathname}`)
+  await consent.click()
+  await page.waitForURL((url) => url.origin === STORE_URL && url.pathname === "/app/settings/meta", {
+    timeout: 60_000,
+  })
+}
+
+async function run(page, timings) {
+  let started = Date.now()
+  await openLoginForm(page)
+  timings.firstAdminLoad = seconds(started)
+  log(`Admin login form after ${timings.firstAdminLoad}`)
+
+  started = Date.now()
+  await logIn(page)
+  log(`Logged in (${seconds(started)})`)
+
+  started = Date.now()
+  await page.goto(`${STORE_URL}/app/settings/meta`, { waitUntil: "domcontentloaded" })
+  await connectThroughConsentPage(page)
+  log(`Back on ${page.url()}`)
+
+  const status = page.locator("[data-testid=meta-connection-status]").filter({ hasText: "Active" })
+  await status.waitFor({ state: "visible", timeout: 60_000 })
+  const assets = page.locator("[data-testid=meta-assets]").filter({ hasText: "Acme Store" })
+  await assets.waitFor({ state: "visible", timeout: 60_000 })
+  timings.connectFlow = seconds(started)
+  log(`Connection Active and "Acme Store" listed (${timings.connectFlow})`)
+
+  await status.scrollIntoViewIfNeeded()
+  return page.screenshot()
+}
+
+function tail(path, lines) {
+  try {
+    return readFileSync(path, "utf8").split("\n").slice(-lines).join("\n")
+  } catch {
+    return "(no log)"
+  }
+}
+
+async function main() {
+  if (!existsSync(CHROMIUM)) {
+    console.error(
+      `[browser] Chromium is not installed at ${CHROMIUM}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) and run again.`
+    )
+    console.log("0 passed, 1 failed")
+    process.exit(1)
+  }
+  const { chromium } = require("playwright-core")
+  mkdirSync(artifacts, { recursive: true })
+  for (const port of [PORT, EMULATOR_PORT]) {
+    if (await isPortInUse(port)) {
+      throw new Error(`port ${port} is already in use; stop whatever listens there (a previous test run?)`)
+    }
+  }
+
+  log(`Fresh database ${DATABASE}`)
+  await ensureDatabase(DATABASE_URL, log)
+  await dropDatabase(DATABASE_URL)
+
+  const tempDir = mkdtempSync(join(tmpdir(), "meta-browser-"))
+  const devLog = join(tempDir, "dev.log")
+  const logFd = openSync(devLog, "a")
+  const started = Date.now()
+  log(`Starting the development store (npm run dev) on port ${PORT}; log: ${devLog}`)
+  const dev = spawn(process.execPath, [join(root, "scripts/dev.mjs")], {
+    cwd: root,
+    env: devEnv(tempDir),
+    detached: true,
+    stdio: ["ignore", logFd, logFd],
+  })
+
+  let browser
+  let page
+  let screenshot
+  const timings = {}
+  const consoleErrors = []
+  let failed = false
+  const cleanUp = async () => {
+    await browser?.close().catch(() => {})
+    await terminateGroup(dev.pid)
+    for (const port of [PORT, EMULATOR_PORT]) {
+      if (await isPortInUse(port)) {
+        log(`Warning: something still listens on port ${port} after stopping the store`)
+      }
+    }
+    copyFileSync(devLog, join(artifacts, "dev-store.log"))
+    rmSync(tempDir, { recursive: true, force: true })
+  }
+  const interrupt = async () => {
+    await cleanUp()
+    process.exit(130)
+  }
+  process.once("SIGINT", interrupt)
+  process.once("SIGTERM", interrupt)
+
+  try {
+    await waitForHttp(`${STORE_URL}/health`, {
+      timeoutMs: HEALTH_TIMEOUT_MS,
+      child: dev,
+      accept: (status) => status === 200,
+    })
+    timings.health = seconds(started)
+    log(`Store healthy after ${timings.health} (includes migrations and seed)`)
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    })
+    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
+    // Chromium's "Failed to load resource" console lines carry no URL; record the responses instead.
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+        consoleErrors.push(message.text())
+      }
+    })
+    page.on("response", (response) => {
+      if (response.status() >= 400) {
+        const url = new URL(response.url())
+        consoleErrors.push(`HTTP ${response.status()} ${response.request().method()} ${url.origin}${url.pathname}`)
+      }
+    })
+    page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`))
+    screenshot = { name: "connect-flow.png", png: await run(page, timings) }
+  } catch (error) {
+    failed = true
+    console.error(`[browser] FAILED: ${error.message}`)
+    if (page) {
+      console.error(`[browser] Page: ${page.url()}`)
+      const png = await page.screenshot().catch(() => undefined)
+      screenshot = png && { name: "connect-flow-failure.png", png }
+    }
+    console.error(`[browser] Last lines of the store log:\n${tail(devLog, 60)}`)
+  }
+
+  if (consoleErrors.length > 0) {
+    log(`Browser errors (${consoleErrors.length}; 401s before login are expected):\n  ${consoleErrors.slice(0, 15).join("\n  ")}`)
+  }
+  log(`Timings: ${JSON.stringify(timings)}`)
+  await cleanUp()
+  if (screenshot) {
+    writeFileSync(join(artifacts, screenshot.name), screenshot.png)
+    log(`Screenshot: integration-tests/browser/artifacts/${screenshot.name}`)
+  }
+  console.log(failed ? "0 passed, 1 failed" : "1 passed, 0 failed")
+  process.exit(failed ? 1 : 0)
+}
+
+main().catch((error) => {
+  console.error(`[browser] ${error.message}`)
+  console.log("0 passed, 1 failed")
+  process.exit(1)
+})
