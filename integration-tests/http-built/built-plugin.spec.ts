@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { GraphEmulator, startGraphEmulator } from "../../src/emulator"
@@ -42,6 +43,16 @@ medusaIntegrationTestRunner({
       expect(url.searchParams.get("redirect_uri")).toBe("https://shop.example.com/meta/oauth/callback")
       // features.ads = false: the dialog does not ask for the ads-only permission
       expect(url.searchParams.get("scope")).not.toContain("ads_read")
+    })
+
+    it("ships an admin bundle without secrets or server-only settings", () => {
+      for (const file of ["index.mjs", "index.js"]) {
+        const bundle = readFileSync(path.join(__dirname, "../../.medusa/server/src/admin", file), "utf8")
+        expect(bundle).toContain("Connect with Meta")
+        for (const secret of ["fixture-app-secret", "sandbox-app-secret", "META_APP_SECRET", "META_ENCRYPTION_KEY", "appSecret", "encryptionKey"]) {
+          expect(bundle).not.toContain(secret)
+        }
+      }
     })
 
     it("connects through the OAuth round trip like a store owner's install would", async () => {
