@@ -146,6 +146,9 @@ async function main() {
   }
   const { chromium } = require("playwright-core")
   mkdirSync(artifacts, { recursive: true })
+  for (const stale of ["connect-flow.png", "connect-flow-failure.png", "dev-store.log"]) {
+    rmSync(join(artifacts, stale), { force: true })
+  }
   for (const port of [PORT, EMULATOR_PORT]) {
     if (await isPortInUse(port)) {
       throw new Error(`port ${port} is already in use; stop whatever listens there (a previous test run?)`)

@@ -198,6 +198,24 @@ medusaIntegrationTestRunner({
         expect(res.data.connection.assets.length).toBeGreaterThan(3)
       })
 
+      it("takes the assets to use along with the token", async () => {
+        const res = await admin.post("/admin/meta/connection", {
+          access_token: emulator.createSystemUserToken(),
+          page_id: "30002",
+          ad_account_id: "act_50002",
+        })
+        expect(res.status).toBe(200)
+        expect(res.data.connection.selected).toEqual(
+          expect.objectContaining({ page_id: "30002", ad_account_id: "act_50002", pixel_id: "60001" })
+        )
+        const wrong = await admin.post("/admin/meta/connection", {
+          access_token: emulator.createSystemUserToken(),
+          pixel_id: "123456",
+        })
+        expect(wrong.status).toBe(400)
+        expect(wrong.data.message).toMatch(/pixel_id: 123456 is not a pixel this token can use/)
+      })
+
       it("refuses a token Meta does not know, and stays disconnected", async () => {
         const res = await admin.post("/admin/meta/connection", { access_token: "EAAB" + "x".repeat(60) })
         expect(res.status).toBeGreaterThanOrEqual(400)

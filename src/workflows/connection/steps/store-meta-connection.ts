@@ -1,5 +1,12 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { chooseSelections, EMPTY_SELECTION } from "../../../lib/connection"
+import {
+  AssetSelection,
+  EMPTY_SELECTION,
+  SELECTION_TYPES,
+  chooseSelections,
+  unknownSelections,
+} from "../../../lib/connection"
 import type { DiscoveredMetaAsset } from "./discover-meta-assets"
 import type { MetaTokenInspection } from "./inspect-meta-token"
 import { metaService } from "./meta-service"
@@ -11,6 +18,8 @@ export type StoreMetaConnectionInput = {
   inspection: MetaTokenInspection
   assets: DiscoveredMetaAsset[]
   warnings: string[]
+  /** Assets the merchant chose up front (system-user connect); they must be among the discovered. */
+  selection?: Partial<AssetSelection>
 }
 
 const CONNECTION_FIELDS = [
@@ -54,6 +63,18 @@ export const storeMetaConnectionStep = createStep(
   "store-meta-connection",
   async (input: StoreMetaConnectionInput, { container }) => {
     const service = metaService(container)
+    const requested = Object.fromEntries(
+      Object.entries(input.selection ?? {}).filter(([, id]) => id !== undefined)
+    ) as Partial<AssetSelection>
+    const unknown = unknownSelections(requested, input.assets)
+    if (unknown.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        unknown
+          .map((key) => `${key}: ${requested[key]} is not a ${SELECTION_TYPES[key].replace("_", " ")} this token can use`)
+          .join("; ")
+      )
+    }
     let connection = await service.retrieveLiveConnection()
     let restored = false
     if (!connection) {
@@ -72,16 +93,19 @@ export const storeMetaConnectionStep = createStep(
       : null
 
     const selection = chooseSelections(
-      connection
-        ? {
-            business_id: connection.business_id,
-            page_id: connection.page_id,
-            instagram_account_id: connection.instagram_account_id,
-            ad_account_id: connection.ad_account_id,
-            pixel_id: connection.pixel_id,
-            catalog_id: connection.catalog_id,
-          }
-        : EMPTY_SELECTION,
+      {
+        ...(connection
+          ? {
+              business_id: connection.business_id,
+              page_id: connection.page_id,
+              instagram_account_id: connection.instagram_account_id,
+              ad_account_id: connection.ad_account_id,
+              pixel_id: connection.pixel_id,
+              catalog_id: connection.catalog_id,
+            }
+          : EMPTY_SELECTION),
+        ...requested,
+      },
       input.assets
     )
     const fields = {

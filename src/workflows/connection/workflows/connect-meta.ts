@@ -1,4 +1,5 @@
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
+import type { AssetSelection } from "../../../lib/connection"
 import { autoSetupMetaAssetsStep } from "../steps/auto-setup-meta-assets"
 import { discoverMetaAssetsStep } from "../steps/discover-meta-assets"
 import { inspectMetaTokenStep } from "../steps/inspect-meta-token"
@@ -7,7 +8,12 @@ import { storeMetaConnectionStep } from "../steps/store-meta-connection"
 
 export type ConnectMetaInput =
   | { method: "oauth"; code: string; user_id: string }
-  | { method: "system_user"; access_token: string; user_id: string }
+  | {
+      method: "system_user"
+      access_token: string
+      user_id: string
+      selection?: Partial<AssetSelection>
+    }
 
 export const connectMetaWorkflowId = "connect-meta"
 
@@ -34,6 +40,7 @@ export const connectMetaWorkflow = createWorkflow(
         inspection,
         assets: discovery.assets,
         warnings: discovery.warnings,
+        selection: input.method === "system_user" ? input.selection : undefined,
       }))
     )
     autoSetupMetaAssetsStep({ connection_id: stored.connection_id })

@@ -12,11 +12,13 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<PostMetaConnectionType>,
   res: MedusaResponse
 ) => {
+  const { access_token, ...selection } = req.validatedBody
   await connectMetaWorkflow(req.scope).run({
     input: {
       method: "system_user",
-      access_token: req.validatedBody.access_token,
+      access_token,
       user_id: req.auth_context.actor_id,
+      selection,
     },
   })
   res.json({ connection: await readConnectionView(req.scope) })

@@ -1,5 +1,22 @@
 import { z } from "@medusajs/framework/zod"
 
+const metaId = (field: string) =>
+  z
+    .string({ error: `${field} must be a string or null` })
+    .regex(/^(act_)?\d{1,32}$/, `${field} must be a Meta object id (digits, or act_<digits> for ad accounts)`)
+    .nullable()
+    .optional()
+
+/** The assets a store uses, by Meta id (null clears a choice). */
+const assetSelectionFields = {
+  business_id: metaId("business_id"),
+  page_id: metaId("page_id"),
+  instagram_account_id: metaId("instagram_account_id"),
+  ad_account_id: metaId("ad_account_id"),
+  pixel_id: metaId("pixel_id"),
+  catalog_id: metaId("catalog_id"),
+}
+
 /** Connect with a system-user token (Business Settings → System users → Generate token). */
 export const PostMetaConnectionSchema = z
   .object({
@@ -9,26 +26,13 @@ export const PostMetaConnectionSchema = z
       .min(20, "access_token is too short to be a Meta access token")
       .max(1024, "access_token is too long")
       .regex(/^[A-Za-z0-9_\-|.]+$/, "access_token contains characters a Meta token never has"),
+    ...assetSelectionFields,
   })
   .strict()
 export type PostMetaConnectionType = z.infer<typeof PostMetaConnectionSchema>
 
-const metaId = (field: string) =>
-  z
-    .string({ error: `${field} must be a string or null` })
-    .regex(/^(act_)?\d{1,32}$/, `${field} must be a Meta object id (digits, or act_<digits> for ad accounts)`)
-    .nullable()
-    .optional()
-
 export const PostMetaConnectionAssetsSchema = z
-  .object({
-    business_id: metaId("business_id"),
-    page_id: metaId("page_id"),
-    instagram_account_id: metaId("instagram_account_id"),
-    ad_account_id: metaId("ad_account_id"),
-    pixel_id: metaId("pixel_id"),
-    catalog_id: metaId("catalog_id"),
-  })
+  .object(assetSelectionFields)
   .strict()
   .refine((value) => Object.keys(value).length > 0, "Choose at least one asset to change")
 export type PostMetaConnectionAssetsType = z.infer<typeof PostMetaConnectionAssetsSchema>
