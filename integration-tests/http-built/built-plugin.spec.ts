@@ -24,6 +24,7 @@ afterAll(async () => {
 })
 
 medusaIntegrationTestRunner({
+  dbName: "meta-it-built-plugin",
   medusaConfigFile: path.join(__dirname, "../app-fixture"),
   testSuite: ({ api, getContainer }) => {
     let headers: Record<string, string>

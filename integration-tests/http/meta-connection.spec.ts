@@ -31,6 +31,7 @@ afterAll(async () => {
 const noRedirect = { maxRedirects: 0, validateStatus: () => true }
 
 medusaIntegrationTestRunner({
+  dbName: "meta-it-connection",
   testSuite: ({ api, getContainer }) => {
     let headers: Record<string, string>
     const responses: string[] = []
