@@ -1,5 +1,6 @@
-const { loadEnv } = require("@medusajs/framework/utils")
-loadEnv("test", process.cwd())
+// Only .env.test: Medusa's loadEnv("test") would also read the developer's .env (written by
+// `npm run dev`), whose META_* values would then reach the tests.
+require("dotenv").config({ path: require("node:path").join(__dirname, ".env.test"), quiet: true })
 
 module.exports = {
   transform: {

@@ -3,7 +3,11 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 // The development store: this repository served as a Medusa app whose own project is the plugin's
 // source (see ../README.md "Development store"). The plugin is NOT listed under `plugins` here, or it
 // would load twice; store owners use `plugins: [{ resolve: "medusa-plugin-meta", options }]` instead.
-loadEnv(process.env.NODE_ENV || "development", process.cwd())
+// Tests read only .env.test (jest.config.js) and `npm run dev` passes its env file itself, so a
+// developer's .env never leaks into either.
+if (process.env.NODE_ENV !== "test" && !process.env.MEDUSA_PLUGIN_META_ENV_LOADED) {
+  loadEnv(process.env.NODE_ENV || "development", process.cwd())
+}
 
 module.exports = defineConfig({
   projectConfig: {

@@ -81,6 +81,8 @@ function prepareEnv() {
     NODE_ENV: "development",
     PORT: port,
     MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY || "true",
+    // medusa-config.ts then skips reading .env: the env file chosen here is the only source.
+    MEDUSA_PLUGIN_META_ENV_LOADED: "1",
   }
   const backendPort = (() => {
     try {

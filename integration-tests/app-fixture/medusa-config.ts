@@ -1,8 +1,7 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig } from "@medusajs/framework/utils"
 
 // A store owner's app, as the README tells them to write it: the BUILT plugin, from its package,
 // with options in `plugins` (no META_* environment variables are involved).
-loadEnv("test", process.cwd())
 
 module.exports = defineConfig({
   projectConfig: {
