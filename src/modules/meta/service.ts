@@ -9,7 +9,7 @@ import {
   signOAuthState,
   verifyOAuthState,
 } from "../../lib/oauth"
-import { effectiveFeatures } from "../../lib/connection"
+import { connectionStatus, effectiveFeatures } from "../../lib/connection"
 import { MetaAsset } from "./models/meta-asset"
 import { MetaConnection } from "./models/meta-connection"
 import { MetaOAuthState } from "./models/meta-oauth-state"
@@ -150,7 +150,12 @@ class MetaModuleService extends MedusaService({
   /** The user/system-user token of the live connection, for calls that need it. */
   async getConnectionToken(): Promise<{ connectionId: string; token: string } | null> {
     const connection = await this.retrieveLiveConnection()
-    if (!connection?.access_token || !["active", "expiring"].includes(connection.status)) {
+    if (!connection?.access_token) {
+      return null
+    }
+    // Work needing Meta pauses while the connection needs attention (or its token has run out).
+    const status = connectionStatus(connection.status, connection.token_expires_at)
+    if (status !== "active" && status !== "expiring") {
       return null
     }
     return { connectionId: connection.id, token: this.openSecret(connection.access_token) }

@@ -96,6 +96,15 @@ moduleIntegrationTestRunner<MetaModuleService>({
         })
         expect(await service.getConnectionToken()).toBeNull()
       })
+
+      it("hands out no token once it has run out, even before a job noticed", async () => {
+        await service.createMetaConnections({
+          method: "oauth",
+          access_token: service.sealSecret("EAAB-ran-out"),
+          token_expires_at: new Date(Date.now() - 1000),
+        })
+        expect(await service.getConnectionToken()).toBeNull()
+      })
     })
 
     describe("key rotation", () => {
