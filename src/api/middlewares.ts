@@ -1,12 +1,26 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminMetaConnectionRoutesMiddlewares } from "./admin/meta/connection/middlewares"
+import { adminMetaCatalogRoutesMiddlewares } from "./admin/meta/catalog/middlewares"
 import { adminMetaOAuthRoutesMiddlewares } from "./admin/meta/oauth/middlewares"
 import { metaOAuthCallbackRoutesMiddlewares } from "./meta/oauth/callback/middlewares"
+import { adminMetaWebhooksRoutesMiddlewares } from "./admin/meta/webhooks/middlewares"
+import { metaDeauthorizeRoutesMiddlewares } from "./meta/deauthorize/middlewares"
+import { metaWebhooksRoutesMiddlewares } from "./meta/webhooks/middlewares"
+import { adminMetaEventsRoutesMiddlewares } from "./admin/meta/events/middlewares"
+import { storeMetaRoutesMiddlewares } from "./store/meta/middlewares"
+import { metaCheckoutRoutesMiddlewares } from "./meta/checkout/middlewares"
 
 export default defineMiddlewares({
   routes: [
     ...adminMetaOAuthRoutesMiddlewares,
     ...adminMetaConnectionRoutesMiddlewares,
+    ...adminMetaCatalogRoutesMiddlewares,
     ...metaOAuthCallbackRoutesMiddlewares,
+    ...adminMetaWebhooksRoutesMiddlewares,
+    ...metaWebhooksRoutesMiddlewares,
+    ...metaDeauthorizeRoutesMiddlewares,
+    ...adminMetaEventsRoutesMiddlewares,
+    ...storeMetaRoutesMiddlewares,
+    ...metaCheckoutRoutesMiddlewares,
   ],
 })

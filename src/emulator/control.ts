@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http"
 import type { EmulatorState } from "./emulator-state"
 import { sendJson, stringParam, type ParsedRequest } from "./http"
+import { receivedPixelEvents } from "./routes/pixel-events"
 import type { FaultSpec } from "./types"
 
 /**
@@ -88,6 +89,8 @@ function route(request: ParsedRequest, state: EmulatorState): unknown {
     case "POST tokens/expire":
       if (!state.expireToken(requestedToken(request))) throw new ControlError(404, "Unknown token")
       return { expired: true }
+    case "GET pixel-events":
+      return { events: receivedPixelEvents(state.world, request.query.pixel_id) }
     case "GET state":
       return state.world
     default:

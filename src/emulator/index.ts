@@ -1,6 +1,9 @@
 import { DEFAULT_APP, EmulatorState, type SystemUserTokenInput } from "./emulator-state"
 import { loadWorld, WorldWriter } from "./persistence"
 import { startServer } from "./server"
+import { EmulatorWebhooks } from "./routes/webhooks"
+import { catalogItemsOf, productSetsOf, type EmulatedCatalogItem } from "./routes/catalog"
+import { receivedPixelEvents, type ReceivedPixelEvent } from "./routes/pixel-events"
 import type { FaultSpec, RecordedRequest, RequestFilter, StartGraphEmulatorOptions, TokenInfo } from "./types"
 import type { World } from "./world"
 
@@ -9,6 +12,9 @@ export type { World } from "./world"
 export { SEED_IDS } from "./seed"
 export { DEFAULT_APP } from "./emulator-state"
 export { appsecretProof } from "./auth"
+export type { CommentInput, DeliveryResult, EmulatorWebhooks, LeadInput, LeadRecord, SignatureMode, WebhookEnvelope } from "./routes/webhooks"
+export type { EmulatedCatalogItem } from "./routes/catalog"
+export type { ReceivedPixelEvent } from "./routes/pixel-events"
 
 export interface GraphEmulator {
   /** http://127.0.0.1:<port>: use as graphApiUrl and as oauthDialogUrl. */
@@ -18,6 +24,14 @@ export interface GraphEmulator {
   reset(): void
   /** Requests received (control API excluded), with tokens and secrets redacted. */
   requests(filter?: RequestFilter): RecordedRequest[]
+  /** Conversions API events a pixel accepted (all pixels when omitted): the "Test Events" view. */
+  receivedEvents(pixelId?: string): ReceivedPixelEvent[]
+  /** The items a catalog holds (items_batch feed fields), ordered by retailer id. */
+  catalogItems(catalogId: string): EmulatedCatalogItem[]
+  /** The product sets of a catalog: name, filter (parsed), retailer_id, product_count. */
+  productSets(catalogId: string): ReturnType<typeof productSetsOf>
+  /** Meta's side of webhooks: leads, signed deliveries (forged, duplicated, bursts), signed_request callbacks. */
+  readonly webhooks: EmulatorWebhooks
   injectFault(fault: FaultSpec): void
   clearFaults(): void
   createSystemUserToken(input?: SystemUserTokenInput): string
@@ -60,6 +74,10 @@ export async function startGraphEmulator(options: StartGraphEmulatorOptions = {}
       changed()
     },
     requests: (filter) => state.recorder.list(filter),
+    webhooks: new EmulatorWebhooks(state),
+    receivedEvents: (pixelId) => receivedPixelEvents(state.world, pixelId),
+    catalogItems: (catalogId) => catalogItemsOf(state.world, catalogId),
+    productSets: (catalogId) => productSetsOf(state.world, catalogId),
     injectFault: (fault) => state.faults.add(fault),
     clearFaults: () => state.faults.clear(),
     createSystemUserToken(input) {

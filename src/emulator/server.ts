@@ -7,6 +7,9 @@ import { GraphApiError, requestErrors } from "./errors"
 import { faultError } from "./faults"
 import { readRequest, redirect, sendHtml, sendJson, type ParsedRequest } from "./http"
 import { handleGraphObject } from "./routes/assets"
+import { EmulatorWebhooks, WEBHOOK_CONTROL_PREFIX, getLead, handleWebhookControl, isLeadId } from "./routes/webhooks"
+import { handleCatalogRoute } from "./routes/catalog"
+import { handlePixelEvents } from "./routes/pixel-events"
 import { debugToken } from "./routes/debug-token"
 import { confirmDialog, exchangeToken, showDialog } from "./routes/oauth"
 import type { FaultSpec } from "./types"
@@ -31,8 +34,10 @@ function route(ctx: RouteContext, version: string): Reply {
   }
   if (first === "oauth" && second === "access_token" && depth === 2) return exchangeToken(ctx)
   if (first === "debug_token" && depth === 1 && method === "GET") return debugToken(ctx)
+  if (depth === 2 && second === "events" && method === "POST" && ctx.world.pixels[first]) return handlePixelEvents(ctx, first)
+  if (depth === 1 && method === "GET" && isLeadId(ctx.world, first)) return getLead(ctx, first)
   if (depth === 0) return json({ name: "Meta Graph API emulator", version, apps: ctx.apps.all.map((a) => a.appId) })
-  return handleGraphObject(ctx)
+  return handleCatalogRoute(ctx) ?? handleGraphObject(ctx)
 }
 
 /** The object id a call concerns (for a BUC throttle without an explicit objectId). */
@@ -132,6 +137,11 @@ export async function startServer(
       request = await readRequest(req)
     } catch (error) {
       sendJson(res, 413, new GraphApiError({ code: 100, message: (error as Error).message }).toBody())
+      return
+    }
+    if (request.pathname.startsWith(WEBHOOK_CONTROL_PREFIX)) {
+      await handleWebhookControl(request, res, new EmulatorWebhooks(state))
+      options.afterRequest()
       return
     }
     if (request.pathname.startsWith(CONTROL_PREFIX)) {

@@ -1,1 +1,5 @@
 export * from "./connection"
+export * from "./webhooks"
+export * from "./capi"
+export * from "./catalog"
+export * from "./meta-checkout"

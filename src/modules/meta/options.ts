@@ -31,6 +31,7 @@ export type MetaPluginOptions = {
   autoSetup?: boolean
   features?: Partial<Record<MetaFeatureName, boolean>>
   capi?: { testEventCode?: string }
+  catalog?: MetaCatalogOptions
   requestTimeoutMs?: number
 }
 
@@ -49,7 +50,25 @@ export type ResolvedMetaOptions = {
   autoSetup: boolean
   features: Record<MetaFeatureName, boolean>
   capi: { testEventCode?: string }
+  catalog: MetaCatalogOptions
   requestTimeoutMs: number
+}
+
+/**
+ * Catalog sync: which price and which products go to Meta. Defaults: the store's default currency and
+ * default sales channel; brand falls back to the store name; condition to "new".
+ */
+export type MetaCatalogOptions = {
+  currencyCode?: string
+  salesChannelId?: string
+  brand?: string
+  defaultCondition?: "new" | "refurbished" | "used"
+  /** Product type or category name → Google product category id or path. */
+  categoryMapping?: Record<string, string>
+  /** Meta Shops checkout: storefront path the shopper lands on, with {cart_id} and {country_code}. */
+  checkoutPath?: string
+  /** Meta Shops checkout: region of the carts it creates (default: the store's default region). */
+  checkoutRegionId?: string
 }
 
 /** Each option and the environment variable it falls back to. */
@@ -98,6 +117,18 @@ const optionsSchema = z.object({
     .strict()
     .default({}),
   capi: z.object({ testEventCode: z.string().optional() }).strict().default({}),
+  catalog: z
+    .object({
+      currencyCode: z.string().regex(/^[A-Za-z]{3}$/, "currencyCode must be an ISO-4217 code like usd").optional(),
+      salesChannelId: z.string().min(1).optional(),
+      brand: z.string().min(1).optional(),
+      defaultCondition: z.enum(["new", "refurbished", "used"]).optional(),
+      categoryMapping: z.record(z.string(), z.string()).optional(),
+      checkoutPath: z.string().regex(/\{cart_id\}/, "checkoutPath must contain {cart_id}").optional(),
+      checkoutRegionId: z.string().min(1).optional(),
+    })
+    .strict()
+    .default({}),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
 })
 

@@ -13,6 +13,21 @@ import { connectionStatus, effectiveFeatures } from "../../lib/connection"
 import { MetaAsset } from "./models/meta-asset"
 import { MetaConnection } from "./models/meta-connection"
 import { MetaOAuthState } from "./models/meta-oauth-state"
+import { MetaComment } from "./models/meta-comment"
+import { MetaDataDeletionRequest } from "./models/meta-data-deletion-request"
+import { MetaLead } from "./models/meta-lead"
+import { MetaWebhookEvent } from "./models/meta-webhook-event"
+import { SqlExecutor, WebhookChangeRow, claimWebhookEvent, insertWebhookChanges, listDueWebhookEvents } from "./webhook-store"
+import { MetaCapiEvent } from "./models/meta-capi-event"
+import { MetaCapiSetting } from "./models/meta-capi-setting"
+import { MetaCatalogItem } from "./models/meta-catalog-item"
+import { MetaCatalogBatch } from "./models/meta-catalog-batch"
+import { MetaCatalogRun } from "./models/meta-catalog-run"
+import { MetaCatalogCursor } from "./models/meta-catalog-cursor"
+import { MetaCatalogProductSet } from "./models/meta-catalog-product-set"
+import { CatalogItemStore, type CatalogSqlExecutor } from "./catalog-store"
+import { CatalogProductSetStore } from "./catalog-product-set-store"
+import { MetaCartContext } from "./models/meta-cart-context"
 import {
   MetaFeatureName,
   MetaPluginOptions,
@@ -33,14 +48,29 @@ class MetaModuleService extends MedusaService({
   MetaConnection,
   MetaAsset,
   MetaOAuthState,
+  MetaWebhookEvent,
+  MetaLead,
+  MetaComment,
+  MetaDataDeletionRequest,
+  MetaCapiEvent,
+  MetaCartContext,
+  MetaCapiSetting,
+  MetaCatalogItem,
+  MetaCatalogBatch,
+  MetaCatalogRun,
+  MetaCatalogCursor,
+  MetaCatalogProductSet,
 }) {
   protected readonly options_: ResolvedMetaOptions
   protected readonly graph_: GraphClient
   protected readonly vault_: TokenVault
+  /** The module container: raw SQL for webhook writes that must be idempotent under races. */
+  protected readonly moduleContainer_: { manager: SqlExecutor }
 
   constructor(container: Record<string, unknown>, options: MetaPluginOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
+    this.moduleContainer_ = container as unknown as { manager: SqlExecutor }
     this.options_ = resolveMetaOptions(options)
     this.vault_ = TokenVault.fromKeys(this.options_.encryptionKeys)
     this.graph_ = new GraphClient({
@@ -54,6 +84,30 @@ class MetaModuleService extends MedusaService({
 
   getOptions(): ResolvedMetaOptions {
     return this.options_
+  }
+
+  /** Webhooks: stores verified changes once each; returns the ids of the new ones. */
+  async recordWebhookChanges(rows: WebhookChangeRow[]): Promise<string[]> {
+    return insertWebhookChanges(this.moduleContainer_.manager, rows)
+  }
+
+  /** Webhooks: moves a change to "processing" for exactly one worker; null when another has it. */
+  async claimWebhookEvent(id: string, options: { staleMs: number; force?: boolean }) {
+    return claimWebhookEvent(this.moduleContainer_.manager, id, options)
+  }
+
+  /** Webhooks: changes due for an attempt (retry job). */
+  async listDueWebhookEvents(options: { limit: number; staleMs: number; receivedBeforeMs: number }) {
+    return listDueWebhookEvents(this.moduleContainer_.manager, options)
+  }
+
+  /** Catalog: set-based statements over catalog items (a full sync touches every variant). */
+  catalogItemStore(): CatalogItemStore {
+    return new CatalogItemStore(this.moduleContainer_.manager as CatalogSqlExecutor)
+  }
+
+  catalogProductSetStore(): CatalogProductSetStore {
+    return new CatalogProductSetStore(this.moduleContainer_.manager as CatalogSqlExecutor)
   }
 
   getGraphClient(): GraphClient {

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ApiUsageSection } from "../../../components/api-usage-section"
 import { AssetsSection } from "../../../components/assets-section"
+import { CatalogSection } from "../../../components/catalog/catalog-section"
 import { ConnectSection } from "../../../components/connect-section"
 import { ConnectionStatusSection } from "../../../components/connection-status-section"
 import { FeaturesSection } from "../../../components/features-section"
@@ -30,6 +31,7 @@ const MetaSettingsPage = () => {
       <ConnectionStatusSection connection={connection} />
       <AssetsSection connection={connection} />
       <FeaturesSection connection={connection} />
+      <CatalogSection />
       <ApiUsageSection usage={connection.api_usage} />
     </div>
   )

@@ -1,0 +1,257 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { GraphEmulator, startGraphEmulator } from "../../src/emulator"
+import { META_MODULE } from "../../src/modules/meta"
+import type MetaModuleService from "../../src/modules/meta/service"
+import { reconcileMetaCatalogWorkflow, syncMetaCatalogWorkflow } from "../../src/workflows/catalog"
+import { createAdminHeaders } from "../helpers/admin-auth"
+import { captureOutput } from "../helpers/capture-output"
+import { TEST_APP_ID, TEST_APP_SECRET, useMetaTestEnv } from "../helpers/meta-env"
+
+jest.setTimeout(180_000)
+
+const EMULATOR_PORT = 9840
+useMetaTestEnv(EMULATOR_PORT)
+// The tests drive the catalog worker themselves, tick by tick.
+process.env.META_CATALOG_WORKER = "off"
+process.env.META_STOREFRONT_URL = "https://shop.example.com"
+
+let emulator: GraphEmulator
+const output = captureOutput()
+
+beforeAll(async () => {
+  emulator = await startGraphEmulator({
+    port: EMULATOR_PORT,
+    apps: [{ appId: TEST_APP_ID, appSecret: TEST_APP_SECRET, name: "Medusa Test App" }],
+  })
+})
+
+afterAll(async () => {
+  output.stop()
+  await emulator?.close()
+})
+
+medusaIntegrationTestRunner({
+  dbName: "meta-it-catalog",
+  testSuite: ({ api, getContainer }) => {
+    let headers: Record<string, string>
+    let catalogId: string
+    let salesChannelId: string
+    const admin = {
+      get: (url: string) => api.get(url, { headers, validateStatus: () => true }),
+      post: (url: string, body: unknown = {}) => api.post(url, body, { headers, validateStatus: () => true }),
+      delete: (url: string) => api.delete(url, { headers, validateStatus: () => true }),
+    }
+    const meta = () => getContainer().resolve<MetaModuleService>(META_MODULE)
+
+    /** One worker tick (flush due items, poll handles), forced so no quiet window is waited for. */
+    const tick = () => syncMetaCatalogWorkflow(getContainer()).run({ input: { force: true } }).then((r) => r.result)
+    /** Event delivery is asynchronous: tick until the catalog shows what we expect (no fixed sleeps). */
+    async function eventually(check: () => void | Promise<void>, ticks = 40) {
+      let last: unknown
+      for (let i = 0; i < ticks; i++) {
+        await tick()
+        try {
+          await check()
+          return
+        } catch (error) {
+          last = error
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      }
+      throw last
+    }
+    const items = () => emulator.catalogItems(catalogId)
+    const itemsBatchCalls = () => emulator.requests({ method: "POST", path: /items_batch/ }).length
+
+    async function connect() {
+      const res = await admin.post("/admin/meta/connection", { access_token: emulator.createSystemUserToken() })
+      expect(res.status).toBe(200)
+      catalogId = res.data.connection.selected.catalog_id
+      expect(catalogId).toBeTruthy()
+    }
+
+    async function createProduct(input: { handle: string; sku?: string; price?: number | null; image?: string; sizes?: string[] }) {
+      const sizes = input.sizes ?? ["M"]
+      const res = await admin.post("/admin/products", {
+        title: `Tee ${input.handle}`,
+        handle: input.handle,
+        status: "published",
+        description: "<p>Soft <b>cotton</b></p>",
+        images: [{ url: input.image ?? "https://cdn.example.com/tee.jpg" }],
+        thumbnail: input.image ?? "https://cdn.example.com/tee.jpg",
+        options: [{ title: "Size", values: sizes }],
+        sales_channels: [{ id: salesChannelId }],
+        variants: sizes.map((size, i) => ({
+          title: size,
+          sku: input.sku ? `${input.sku}${sizes.length > 1 ? `-${size}` : ""}` : undefined,
+          options: { Size: size },
+          manage_inventory: false,
+          prices: input.price === null ? [] : [{ amount: input.price ?? 19.99 + i, currency_code: "eur" }],
+        })),
+      })
+      expect(res.status).toBe(200)
+      return res.data.product
+    }
+
+    beforeEach(async () => {
+      emulator.reset()
+      ;({ headers } = await createAdminHeaders(getContainer(), api))
+      const channels = await admin.get("/admin/sales-channels")
+      salesChannelId = channels.data.sales_channels[0].id
+      await connect()
+    })
+
+    it("creating, updating and deleting products and variants leaves Meta's catalog equal to the store", async () => {
+      const product = await createProduct({ handle: "classic", sku: "TEE", sizes: ["M", "L"] })
+      await eventually(() => expect(items().map((i) => i.id)).toEqual(["TEE-L", "TEE-M"]))
+      expect(items()[1]).toMatchObject({
+        id: "TEE-M",
+        title: "Tee classic - M",
+        description: "Soft cotton",
+        price: "19.99 EUR",
+        availability: "in stock",
+        link: "https://shop.example.com/products/classic",
+        image_link: "https://cdn.example.com/tee.jpg",
+        item_group_id: product.id,
+        size: "M",
+      })
+      const variantM = product.variants.find((v: any) => v.sku === "TEE-M")
+      const updated = await admin.post(`/admin/products/${product.id}/variants/${variantM.id}`, {
+        prices: [{ amount: 25, currency_code: "eur" }],
+      })
+      expect(updated.status).toBe(200)
+      await eventually(() => expect(items().find((i) => i.id === "TEE-M")?.price).toBe("25 EUR"))
+
+      await admin.delete(`/admin/products/${product.id}/variants/${variantM.id}`)
+      await eventually(() => expect(items().map((i) => i.id)).toEqual(["TEE-L"]))
+      await admin.delete(`/admin/products/${product.id}`)
+      await eventually(() => expect(items()).toEqual([]))
+
+      const catalog = await admin.get("/admin/meta/catalog")
+      expect(catalog.status).toBe(200)
+      expect(catalog.data.catalog).toMatchObject({ catalog_id: catalogId, paused_reason: null })
+    })
+
+    it("a product without a price needs attention with the reason, and is not sent", async () => {
+      const product = await createProduct({ handle: "no-price", sku: "NOPRICE", price: null })
+      await eventually(async () => {
+        const res = await admin.get("/admin/meta/catalog/items?status=needs_attention")
+        expect(res.data.items).toEqual([
+          expect.objectContaining({ product_id: product.id, status: "needs_attention", errors: [expect.objectContaining({ field: "price", message: expect.stringContaining("EUR") })] }),
+        ])
+      })
+      expect(items()).toEqual([])
+      const totals = (await admin.get("/admin/meta/catalog")).data.catalog.totals
+      expect(totals.needs_attention).toBe(1)
+    })
+
+    it("Meta's item error shows on the product with a hint naming the field", async () => {
+      const product = await createProduct({ handle: "http-image", sku: "HTTPIMG", image: "http://localhost:9000/static/tee.jpg" })
+      await eventually(async () => {
+        const res = await admin.get(`/admin/meta/catalog/products/${product.id}`)
+        expect(res.data.items[0]).toMatchObject({
+          status: "error",
+          errors: [expect.objectContaining({ field: "image_link", message: expect.stringContaining("https"), hint: expect.stringContaining("image") })],
+        })
+      })
+      expect(items()).toEqual([])
+    })
+
+    it("a burst of changes leaves as one items_batch call; an unchanged re-sync sends nothing", async () => {
+      for (let i = 0; i < 12; i++) await createProduct({ handle: `burst-${i}`, sku: `BURST-${String(i).padStart(2, "0")}` })
+      // Let every event land before the worker looks, as the quiet window does in production.
+      await new Promise((r) => setTimeout(r, 1500))
+      const before = itemsBatchCalls()
+      await eventually(() => expect(items()).toHaveLength(12))
+      expect(itemsBatchCalls() - before).toBe(1)
+
+      const sync = await admin.post("/admin/meta/catalog/sync")
+      expect(sync.status).toBe(202)
+      const calls = itemsBatchCalls()
+      await eventually(async () => expect((await admin.get("/admin/meta/catalog")).data.catalog.full_sync.status).toBe("completed"))
+      expect(itemsBatchCalls()).toBe(calls)
+    })
+
+    it("throttling and 5xx recover with nothing lost", async () => {
+      emulator.injectFault({ kind: "throttle", path: "items_batch", throttle: { type: "catalog_batch", objectId: catalogId, minutes: 1 } })
+      emulator.injectFault({ kind: "5xx", path: "items_batch", status: 503 })
+      await createProduct({ handle: "resilient", sku: "RES" })
+      await eventually(async () => {
+        const [row] = await meta().listMetaCatalogItems({ retailer_id: null, variant_id: { $ne: null } } as any, { take: 1 })
+        expect(row?.next_attempt_at).toBeTruthy()
+      })
+      // Skip the waits Meta and the backoff asked for.
+      const rows = await meta().listMetaCatalogItems({}, { take: null })
+      for (const row of rows) await meta().updateMetaCatalogItems({ id: row.id, next_attempt_at: null } as any)
+      await eventually(async () => {
+        const rows = await meta().listMetaCatalogItems({}, { take: null })
+        for (const row of rows) await meta().updateMetaCatalogItems({ id: row.id, next_attempt_at: null } as any)
+        expect(items().map((i) => i.id)).toEqual(["RES"])
+      })
+    })
+
+    it("an invalid token pauses sync with the reason shown; reconnecting resumes it", async () => {
+      emulator.injectFault({ kind: "invalid_token", path: "items_batch" })
+      await createProduct({ handle: "paused", sku: "PAUSE" })
+      await eventually(async () => {
+        const res = await admin.get("/admin/meta/catalog")
+        expect(res.data.catalog.paused_reason).toMatch(/needs attention/)
+      })
+      expect(items()).toEqual([])
+      await connect()
+      await eventually(() => expect(items().map((i) => i.id)).toEqual(["PAUSE"]))
+    })
+
+    it("excluded variants are deleted from Meta, included ones come back", async () => {
+      const product = await createProduct({ handle: "excl", sku: "EXCL" })
+      await eventually(() => expect(items()).toHaveLength(1))
+      const res = await admin.post(`/admin/meta/catalog/products/${product.id}/exclude`, {})
+      expect(res.status).toBe(200)
+      expect(res.data.items[0].excluded).toBe(true)
+      await eventually(() => expect(items()).toEqual([]))
+      await admin.post(`/admin/meta/catalog/products/${product.id}/include`, {})
+      await eventually(() => expect(items()).toHaveLength(1))
+    })
+
+    it("reconcile reaps orphans Meta holds that the store does not know", async () => {
+      await createProduct({ handle: "kept", sku: "KEPT" })
+      await eventually(() => expect(items()).toHaveLength(1))
+      const token = emulator.createSystemUserToken()
+      const { createHmac } = await import("node:crypto")
+      await fetch(`${emulator.url}/v25.0/${catalogId}/items_batch`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          access_token: token,
+          appsecret_proof: createHmac("sha256", TEST_APP_SECRET).update(token).digest("hex"),
+          item_type: "PRODUCT_ITEM",
+          requests: [{ method: "UPDATE", data: { ...items()[0], id: "ORPHAN-1" } }],
+        }),
+      })
+      expect(items().map((i) => i.id)).toEqual(["KEPT", "ORPHAN-1"])
+      const { result } = await reconcileMetaCatalogWorkflow(getContainer()).run()
+      expect(result).toMatchObject({ status: "completed", orphans: 1 })
+      await eventually(() => expect(items().map((i) => i.id)).toEqual(["KEPT"]))
+      expect((await admin.get("/admin/meta/catalog")).data.catalog.last_reconcile).toMatchObject({ status: "completed", deleted: 1 })
+    })
+
+    it("answers bad input with 400 naming the field", async () => {
+      const product = await createProduct({ handle: "bad-input" })
+      const cases: [Promise<any>, RegExp][] = [
+        [admin.get("/admin/meta/catalog/items?status=bogus"), /status.*bogus/],
+        [admin.get("/admin/meta/catalog/items?limit=0"), /limit/],
+        [admin.get("/admin/meta/catalog/items?offset=-1"), /offset/],
+        [admin.post("/admin/meta/catalog/sync", { now: true }), /now/],
+        [admin.post(`/admin/meta/catalog/products/${product.id}/exclude`, { variant_ids: "x" }), /variant_ids/],
+        [admin.post(`/admin/meta/catalog/products/${product.id}/include`, { variant_ids: [""] }), /variant_ids/],
+        [admin.post(`/admin/meta/catalog/products/${product.id}/sync`, { force: 1 }), /force/],
+      ]
+      for (const [request, message] of cases) {
+        const res = await request
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(message)
+      }
+      expect((await admin.post("/admin/meta/catalog/products/prod_missing/exclude", {})).status).toBe(404)
+    })
+  },
+})

@@ -1,0 +1,142 @@
+import { Alert, Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { useMetaCatalog, useStartMetaCatalogFullSync } from "../../hooks/api/catalog"
+import { formatDateTime, formatRelative } from "../../lib/format-date"
+import type { AdminMetaCatalogRun } from "../../types/meta-catalog"
+import { SectionError } from "../webhooks/section-error"
+
+const RUN_STATUS: Record<AdminMetaCatalogRun["status"], { label: string; color: "green" | "orange" | "red" | "blue" }> = {
+  running: { label: "Running", color: "blue" },
+  completed: { label: "Completed", color: "green" },
+  failed: { label: "Failed", color: "red" },
+  stopped: { label: "Stopped", color: "orange" },
+}
+
+const Total = ({ label, value, to }: { label: string; value: number; to?: string }) => (
+  <div className="flex flex-col gap-y-1">
+    <Text size="small" className="text-ui-fg-subtle">
+      {label}
+    </Text>
+    {to && value > 0 ? (
+      <Link to={to} className="txt-compact-large-plus text-ui-fg-interactive">
+        {value.toLocaleString()}
+      </Link>
+    ) : (
+      <Text className="txt-compact-large-plus">{value.toLocaleString()}</Text>
+    )}
+  </div>
+)
+
+const FullSyncProgress = ({ run }: { run: AdminMetaCatalogRun }) => {
+  const percent = run.total > 0 ? Math.min(100, Math.round((run.processed / run.total) * 100)) : 0
+  return (
+    <div className="flex flex-col gap-y-2" data-testid="meta-catalog-progress">
+      <div className="flex justify-between">
+        <Text size="small">Full sync in progress</Text>
+        <Text size="small" className="text-ui-fg-subtle">
+          {run.processed.toLocaleString()} / {run.total.toLocaleString()} ({percent}%)
+        </Text>
+      </div>
+      <div
+        className="bg-ui-bg-component h-2 w-full overflow-hidden rounded-full"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
+        <div className="bg-ui-fg-interactive h-full rounded-full transition-all" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  )
+}
+
+const RunLine = ({ title, run }: { title: string; run: AdminMetaCatalogRun | null }) => (
+  <div className="flex items-center justify-between">
+    <Text size="small" className="text-ui-fg-subtle">
+      {title}
+    </Text>
+    {run ? (
+      <div className="flex items-center gap-x-2">
+        <Text size="small" title={formatDateTime(run.finished_at ?? run.started_at)}>
+          {formatRelative(run.finished_at ?? run.started_at)}
+        </Text>
+        <StatusBadge color={RUN_STATUS[run.status].color}>{RUN_STATUS[run.status].label}</StatusBadge>
+      </div>
+    ) : (
+      <Text size="small">Never</Text>
+    )}
+  </div>
+)
+
+/** Settings → Meta: what the Meta catalog holds of the store, a full sync with its progress, the last reconcile. */
+export const CatalogSection = () => {
+  const { data, isPending, isError, error, refetch } = useMetaCatalog()
+  const fullSync = useStartMetaCatalogFullSync()
+  const catalog = data?.catalog
+  const running = catalog?.full_sync?.status === "running"
+
+  const onFullSync = () =>
+    fullSync.mutate(undefined, {
+      onSuccess: ({ run }) => toast.success(`Full sync started: ${run.total.toLocaleString()} variants to check`),
+      onError: (e) => toast.error(e.message),
+    })
+
+  return (
+    <Container className="divide-y p-0" data-testid="meta-catalog-section">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading level="h2">Catalog</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            One Meta catalog item per variant; changes are sent within seconds.
+            {catalog?.catalog_id ? ` Catalog ${catalog.catalog_id}, prices in ${catalog.currency_code.toUpperCase()}.` : ""}
+          </Text>
+        </div>
+        <Button
+          size="small"
+          variant="secondary"
+          isLoading={fullSync.isPending}
+          disabled={!catalog || running || !!catalog.paused_reason}
+          onClick={onFullSync}
+        >
+          Full sync
+        </Button>
+      </div>
+      {isPending && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
+      {isError && <SectionError what="The catalog status" message={error.message} onRetry={() => refetch()} />}
+      {catalog && (
+        <>
+          {catalog.paused_reason && (
+            <div className="px-6 py-4">
+              <Alert variant="warning">Catalog sync is waiting: {catalog.paused_reason}</Alert>
+            </div>
+          )}
+          <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-4">
+            <Total label="Synced" value={catalog.totals.synced} />
+            <Total label="Pending" value={catalog.totals.pending} />
+            <Total label="Needs attention" value={catalog.totals.needs_attention} to="/meta/catalog?status=needs_attention" />
+            <Total label="Errors" value={catalog.totals.errors} to="/meta/catalog?status=error" />
+          </div>
+          {running && catalog.full_sync && (
+            <div className="px-6 py-4">
+              <FullSyncProgress run={catalog.full_sync} />
+            </div>
+          )}
+          <div className="flex flex-col gap-y-2 px-6 py-4">
+            {!running && <RunLine title="Last full sync" run={catalog.full_sync} />}
+            <RunLine title="Last reconcile" run={catalog.last_reconcile} />
+            {catalog.last_reconcile?.message && (
+              <Text size="small" className="text-ui-fg-subtle">
+                {catalog.last_reconcile.message}
+              </Text>
+            )}
+          </div>
+          <div className="flex justify-end px-6 py-4">
+            <Button size="small" variant="transparent" asChild>
+              <Link to="/meta/catalog?status=needs_attention">Items that need attention</Link>
+            </Button>
+          </div>
+        </>
+      )}
+    </Container>
+  )
+}

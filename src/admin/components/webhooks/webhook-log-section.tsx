@@ -1,0 +1,132 @@
+import { Button, Container, Heading, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
+import { META_WEBHOOKS_PAGE_SIZE, useMetaWebhookEvents, useRetryMetaWebhookEvent } from "../../hooks/api/webhooks"
+import { formatRelative } from "../../lib/format-date"
+import type { AdminMetaWebhookEvent, MetaWebhookEventStatus } from "../../types/meta-webhooks"
+import { SectionError } from "./section-error"
+import { WebhookPayloadDrawer } from "./webhook-payload-drawer"
+
+const STATUS_COLOR: Record<MetaWebhookEventStatus, "green" | "red" | "orange" | "blue"> = {
+  processed: "green",
+  failed: "red",
+  processing: "blue",
+  received: "orange",
+}
+
+/** Every verified change Meta delivered: status, payload, retry. */
+export const WebhookLogSection = () => {
+  const [status, setStatus] = useState<MetaWebhookEventStatus | undefined>()
+  const [offset, setOffset] = useState(0)
+  const [selected, setSelected] = useState<AdminMetaWebhookEvent | null>(null)
+  const { data, isPending, isError, error, refetch } = useMetaWebhookEvents(status, offset)
+  const retry = useRetryMetaWebhookEvent()
+
+  const onRetry = (id: string) =>
+    retry.mutate(id, {
+      onSuccess: ({ webhook_event }) => {
+        setSelected(webhook_event)
+        if (webhook_event.status === "processed") toast.success("Processed")
+        else toast.error(webhook_event.last_error ?? "Still failing")
+      },
+      onError: (e) => toast.error(e.message),
+    })
+
+  return (
+    <Container className="divide-y p-0" data-testid="meta-webhook-log">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading>Webhook log</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Verified deliveries from Meta; failed changes are retried automatically with backoff.
+          </Text>
+        </div>
+        <div className="w-40">
+          <Select
+            size="small"
+            value={status ?? "all"}
+            onValueChange={(value) => {
+              setOffset(0)
+              setStatus(value === "all" ? undefined : (value as MetaWebhookEventStatus))
+            }}
+          >
+            <Select.Trigger>
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {["all", "received", "processing", "processed", "failed"].map((value) => (
+                <Select.Item key={value} value={value}>
+                  {value === "all" ? "All statuses" : value}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+      </div>
+      {isPending && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
+      {isError && <SectionError what="The webhook log" message={error.message} onRetry={() => refetch()} />}
+      {data && data.count === 0 && (
+        <Text className="px-6 py-4 text-ui-fg-subtle">No webhook deliveries {status ? `with status ${status}` : "yet"}.</Text>
+      )}
+      {data && data.count > 0 && (
+        <>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Received</Table.HeaderCell>
+                <Table.HeaderCell>Change</Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell>Outcome</Table.HeaderCell>
+                <Table.HeaderCell />
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {data.webhook_events.map((event) => (
+                <Table.Row key={event.id} className="cursor-pointer" onClick={() => setSelected(event)}>
+                  <Table.Cell>{formatRelative(event.created_at)}</Table.Cell>
+                  <Table.Cell>
+                    {event.object} / {event.field}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <StatusBadge color={STATUS_COLOR[event.status]}>{event.status}</StatusBadge>
+                  </Table.Cell>
+                  <Table.Cell className="max-w-xs truncate">{event.last_error ?? event.outcome ?? "—"}</Table.Cell>
+                  <Table.Cell className="text-right">
+                    {event.status === "failed" && (
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        isLoading={retry.isPending && retry.variables === event.id}
+                        onClick={(e) => {
+                          e.stopPropagation()
+                          onRetry(event.id)
+                        }}
+                      >
+                        Retry
+                      </Button>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+          <Table.Pagination
+            count={data.count}
+            pageSize={META_WEBHOOKS_PAGE_SIZE}
+            pageIndex={Math.floor(offset / META_WEBHOOKS_PAGE_SIZE)}
+            pageCount={Math.ceil(data.count / META_WEBHOOKS_PAGE_SIZE)}
+            canPreviousPage={offset > 0}
+            canNextPage={offset + META_WEBHOOKS_PAGE_SIZE < data.count}
+            previousPage={() => setOffset(Math.max(0, offset - META_WEBHOOKS_PAGE_SIZE))}
+            nextPage={() => setOffset(offset + META_WEBHOOKS_PAGE_SIZE)}
+          />
+        </>
+      )}
+      <WebhookPayloadDrawer
+        event={selected}
+        onClose={() => setSelected(null)}
+        onRetry={onRetry}
+        retrying={retry.isPending}
+      />
+    </Container>
+  )
+}

@@ -1,0 +1,53 @@
+import { Button, CodeBlock, Drawer, Text } from "@medusajs/ui"
+import { formatDateTime } from "../../lib/format-date"
+import type { AdminMetaWebhookEvent } from "../../types/meta-webhooks"
+
+type Props = { event: AdminMetaWebhookEvent | null; onClose: () => void; onRetry: (id: string) => void; retrying: boolean }
+
+/** The change as Meta sent it, with what processing made of it. */
+export const WebhookPayloadDrawer = ({ event, onClose, onRetry, retrying }: Props) => (
+  <Drawer open={!!event} onOpenChange={(open) => !open && onClose()}>
+    <Drawer.Content>
+      <Drawer.Header>
+        <Drawer.Title>
+          {event?.object} / {event?.field}
+        </Drawer.Title>
+      </Drawer.Header>
+      {event && (
+        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
+          <div className="flex flex-col gap-y-1">
+            <Text size="small">Received {formatDateTime(event.created_at)} · entry {event.entry_id}</Text>
+            <Text size="small">
+              Status {event.status} after {event.attempts} attempt(s)
+              {event.processed_at ? ` · processed ${formatDateTime(event.processed_at)}` : ""}
+            </Text>
+            {event.outcome && <Text size="small">Outcome: {event.outcome}</Text>}
+            {event.last_error && (
+              <Text size="small" className="text-ui-fg-error">
+                Error: {event.last_error}
+              </Text>
+            )}
+            {event.next_attempt_at && event.status === "failed" && (
+              <Text size="small">Next automatic attempt {formatDateTime(event.next_attempt_at)}</Text>
+            )}
+          </div>
+          <CodeBlock snippets={[{ language: "json", label: "Payload", code: JSON.stringify(event.payload, null, 2) }]}>
+            <CodeBlock.Body />
+          </CodeBlock>
+        </Drawer.Body>
+      )}
+      <Drawer.Footer>
+        <Drawer.Close asChild>
+          <Button variant="secondary" size="small">
+            Close
+          </Button>
+        </Drawer.Close>
+        {event && event.status !== "processed" && (
+          <Button size="small" isLoading={retrying} onClick={() => onRetry(event.id)}>
+            Retry now
+          </Button>
+        )}
+      </Drawer.Footer>
+    </Drawer.Content>
+  </Drawer>
+)

@@ -1,0 +1,60 @@
+import { FetchError } from "@medusajs/js-sdk"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { queryKeysFactory } from "../../lib/query-key"
+import { sdk } from "../../lib/sdk"
+import type {
+  AdminMetaCapiEvent,
+  AdminMetaCapiEventsResponse,
+  AdminMetaCapiSettings,
+  MetaCapiEventFilters,
+} from "../../types/meta-capi-events"
+
+export const metaCapiEventsQueryKey = queryKeysFactory("meta_capi_events")
+export const metaCapiSettingsQueryKey = queryKeysFactory("meta_capi_settings")
+
+export const META_CAPI_EVENTS_PAGE_SIZE = 20
+
+// Events are sent within seconds of an order and retried every minute; a short interval keeps the log live.
+const LIVE_MS = 10_000
+
+export const useMetaCapiEvents = (filters: MetaCapiEventFilters, offset: number, limit = META_CAPI_EVENTS_PAGE_SIZE) =>
+  useQuery<AdminMetaCapiEventsResponse, FetchError>({
+    queryKey: [...metaCapiEventsQueryKey.all, "list", filters, offset, limit],
+    queryFn: () =>
+      sdk.client.fetch<AdminMetaCapiEventsResponse>("/admin/meta/events", {
+        query: {
+          ...(filters.status ? { status: filters.status } : {}),
+          ...(filters.event_name ? { event_name: filters.event_name } : {}),
+          ...(filters.subject_id ? { subject_id: filters.subject_id } : {}),
+          limit,
+          offset,
+        },
+      }),
+    refetchInterval: LIVE_MS,
+  })
+
+export const useReplayMetaCapiEvent = () => {
+  const queryClient = useQueryClient()
+  return useMutation<{ event: AdminMetaCapiEvent }, FetchError, string>({
+    mutationFn: (id) => sdk.client.fetch(`/admin/meta/events/${id}/replay`, { method: "POST", body: {} }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: metaCapiEventsQueryKey.all })
+    },
+  })
+}
+
+export const useMetaCapiSettings = () =>
+  useQuery<{ settings: AdminMetaCapiSettings }, FetchError>({
+    queryKey: metaCapiSettingsQueryKey.all,
+    queryFn: () => sdk.client.fetch("/admin/meta/events/settings"),
+  })
+
+export const useUpdateMetaCapiSettings = () => {
+  const queryClient = useQueryClient()
+  return useMutation<{ settings: AdminMetaCapiSettings }, FetchError, { test_event_code: string | null }>({
+    mutationFn: (body) => sdk.client.fetch("/admin/meta/events/settings", { method: "POST", body }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(metaCapiSettingsQueryKey.all, data)
+    },
+  })
+}

@@ -1,0 +1,73 @@
+import { FetchError } from "@medusajs/js-sdk"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { queryKeysFactory } from "../../lib/query-key"
+import { sdk } from "../../lib/sdk"
+import type {
+  AdminMetaCatalogItemsResponse,
+  AdminMetaCatalogProductResponse,
+  AdminMetaCatalogResponse,
+  AdminMetaCatalogRun,
+  MetaCatalogItemStatus,
+} from "../../types/meta-catalog"
+
+export const metaCatalogQueryKey = queryKeysFactory("meta_catalog")
+
+const PAGE_SIZE = 20
+// A running full sync moves every few seconds (the worker ticks every 5 s); idle totals change slowly.
+const RUNNING_POLL_MS = 2_000
+const IDLE_POLL_MS = 30_000
+
+export const useMetaCatalog = () =>
+  useQuery<AdminMetaCatalogResponse, FetchError>({
+    queryKey: [...metaCatalogQueryKey.all, "summary"],
+    queryFn: () => sdk.client.fetch<AdminMetaCatalogResponse>("/admin/meta/catalog"),
+    refetchInterval: (query) =>
+      query.state.data?.catalog.full_sync?.status === "running" || (query.state.data?.catalog.totals.waiting ?? 0) > 0
+        ? RUNNING_POLL_MS
+        : IDLE_POLL_MS,
+  })
+
+export const useStartMetaCatalogFullSync = () => {
+  const queryClient = useQueryClient()
+  return useMutation<{ run: AdminMetaCatalogRun }, FetchError, void>({
+    mutationFn: () => sdk.client.fetch("/admin/meta/catalog/sync", { method: "POST", body: {} }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: metaCatalogQueryKey.all }),
+  })
+}
+
+export const useMetaCatalogItems = (status: MetaCatalogItemStatus | undefined, offset: number) =>
+  useQuery<AdminMetaCatalogItemsResponse, FetchError>({
+    queryKey: [...metaCatalogQueryKey.all, "items", status ?? "all", offset],
+    queryFn: () =>
+      sdk.client.fetch<AdminMetaCatalogItemsResponse>("/admin/meta/catalog/items", {
+        query: { ...(status ? { status } : {}), limit: PAGE_SIZE, offset },
+      }),
+    refetchInterval: IDLE_POLL_MS,
+  })
+
+export const useMetaCatalogProduct = (productId: string) =>
+  useQuery<AdminMetaCatalogProductResponse, FetchError>({
+    queryKey: metaCatalogQueryKey.detail(productId),
+    queryFn: () => sdk.client.fetch<AdminMetaCatalogProductResponse>(`/admin/meta/catalog/products/${productId}`),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((item) => item.pending) ? RUNNING_POLL_MS : IDLE_POLL_MS,
+  })
+
+type ProductAction = { action: "sync" } | { action: "include" | "exclude"; variant_ids: string[] }
+
+export const useMetaCatalogProductAction = (productId: string) => {
+  const queryClient = useQueryClient()
+  return useMutation<AdminMetaCatalogProductResponse, FetchError, ProductAction>({
+    mutationFn: (input) =>
+      sdk.client.fetch(`/admin/meta/catalog/products/${productId}/${input.action}`, {
+        method: "POST",
+        body: input.action === "sync" ? {} : { variant_ids: input.variant_ids },
+      }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(metaCatalogQueryKey.detail(productId), data)
+      void queryClient.invalidateQueries({ queryKey: metaCatalogQueryKey.all })
+    },
+  })
+}
+
+export { PAGE_SIZE as META_CATALOG_PAGE_SIZE }

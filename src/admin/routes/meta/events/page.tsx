@@ -1,0 +1,38 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ChartBar } from "@medusajs/icons"
+import { useState } from "react"
+import { CapiEventsLogSection } from "../../../components/capi-events/capi-events-log-section"
+import { MatchQualitySection } from "../../../components/capi-events/match-quality-section"
+import { TestEventCodeSection } from "../../../components/capi-events/test-event-code-section"
+import { useMetaCapiEvents } from "../../../hooks/api/capi-events"
+import type { MetaCapiEventFilters } from "../../../types/meta-capi-events"
+
+/** Store → Meta: the Conversions API events log, how well they can be matched, and Test Events. */
+const MetaEventsPage = () => {
+  const [filters, setFilters] = useState<MetaCapiEventFilters>({})
+  const [offset, setOffset] = useState(0)
+  const events = useMetaCapiEvents(filters, offset)
+  return (
+    <div className="flex flex-col gap-y-3">
+      <CapiEventsLogSection
+        filters={filters}
+        onFiltersChange={(next) => {
+          setOffset(0)
+          setFilters(next)
+        }}
+        offset={offset}
+        onOffsetChange={setOffset}
+        query={events}
+      />
+      <MatchQualitySection summary={events.data?.match_quality} />
+      <TestEventCodeSection />
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Meta events",
+  icon: ChartBar,
+})
+
+export default MetaEventsPage

@@ -1,0 +1,18 @@
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { EmptyCatalogBodySchema, GetMetaCatalogItemsSchema, PostMetaCatalogProductExclusionSchema } from "./validators"
+
+export const adminMetaCatalogRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/admin/meta/catalog/sync", methods: ["POST"], middlewares: [validateAndTransformBody(EmptyCatalogBodySchema)] },
+  { matcher: "/admin/meta/catalog/items", methods: ["GET"], middlewares: [validateAndTransformQuery(GetMetaCatalogItemsSchema, {})] },
+  {
+    matcher: "/admin/meta/catalog/products/:id/exclude",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(PostMetaCatalogProductExclusionSchema)],
+  },
+  {
+    matcher: "/admin/meta/catalog/products/:id/include",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(PostMetaCatalogProductExclusionSchema)],
+  },
+  { matcher: "/admin/meta/catalog/products/:id/sync", methods: ["POST"], middlewares: [validateAndTransformBody(EmptyCatalogBodySchema)] },
+]

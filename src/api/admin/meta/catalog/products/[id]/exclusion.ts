@@ -1,0 +1,26 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { setMetaCatalogExclusionWorkflow } from "../../../../../../workflows/catalog"
+import { metaService } from "../../../../../../workflows/catalog/engine/catalog-context"
+import { presentCatalogItem } from "../../present-catalog"
+
+export async function requireProduct(req: AuthenticatedMedusaRequest, id: string): Promise<void> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product", fields: ["id"], filters: { id } })
+  if (!data.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id "${id}" was not found`)
+}
+
+export async function productItems(req: AuthenticatedMedusaRequest, productId: string) {
+  const rows = await metaService(req.scope).listMetaCatalogItems({ product_id: productId } as any, { take: null, order: { variant_id: "ASC" } })
+  return rows.map((r) => presentCatalogItem(r as any))
+}
+
+/** Include/exclude: the items are marked dirty; the worker deletes excluded ones from Meta or sends included ones. */
+export async function setExclusion(req: AuthenticatedMedusaRequest<{ variant_ids?: string[] }>, res: MedusaResponse, excluded: boolean) {
+  const productId = req.params.id
+  await requireProduct(req, productId)
+  await setMetaCatalogExclusionWorkflow(req.scope).run({
+    input: { product_id: productId, variant_ids: req.validatedBody?.variant_ids, excluded },
+  })
+  res.json({ items: await productItems(req, productId) })
+}

@@ -1,0 +1,20 @@
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { GetMetaEventsSchema, PostMetaEventReplaySchema, PostMetaEventSettingsSchema } from "./validators"
+
+export const adminMetaEventsRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/meta/events",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(GetMetaEventsSchema, {})],
+  },
+  {
+    matcher: "/admin/meta/events/:id/replay",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(PostMetaEventReplaySchema)],
+  },
+  {
+    matcher: "/admin/meta/events/settings",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(PostMetaEventSettingsSchema)],
+  },
+]

@@ -1,0 +1,50 @@
+import { maskIpAddress, matchQualityOf } from "../../../../lib/capi"
+
+type EventRow = {
+  id: string
+  pixel_id: string
+  event_name: string
+  event_id: string
+  subject_id: string | null
+  status: string
+  attempts: number
+  next_attempt_at: Date | string | null
+  event_time: Date | string
+  sent_at: Date | string | null
+  replayed_at: Date | string | null
+  test_event_code: string | null
+  last_error: string | null
+  payload: Record<string, unknown>
+  response: Record<string, unknown> | null
+  created_at: Date | string
+}
+
+/**
+ * An outbox row for the admin: the payload as sent (hashes only) with the client IP masked, Meta's
+ * answer or error, and which user_data keys the event carried.
+ */
+export function presentMetaEvent(row: EventRow) {
+  const payload = row.payload ?? {}
+  const userData = { ...((payload.user_data as Record<string, unknown>) ?? {}) }
+  if (typeof userData.client_ip_address === "string") userData.client_ip_address = maskIpAddress(userData.client_ip_address)
+  const { match_quality: _stored, ...response } = row.response ?? {}
+  return {
+    id: row.id,
+    pixel_id: row.pixel_id,
+    event_name: row.event_name,
+    event_id: row.event_id,
+    subject_id: row.subject_id,
+    status: row.status,
+    attempts: row.attempts,
+    next_attempt_at: row.next_attempt_at,
+    event_time: row.event_time,
+    sent_at: row.sent_at,
+    replayed_at: row.replayed_at,
+    test_event_code: row.test_event_code,
+    error: row.last_error,
+    response: Object.keys(response).length ? response : null,
+    match_quality: matchQualityOf(payload.user_data as Record<string, unknown>),
+    payload: { ...payload, user_data: userData },
+    created_at: row.created_at,
+  }
+}

@@ -1,0 +1,22 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { META_MODULE } from "../../../../modules/meta"
+import type MetaModuleService from "../../../../modules/meta/service"
+import type { GetMetaWebhookEventsType } from "./validators"
+
+/** The webhook log: every verified change, newest first, with its payload, status and last error. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service = req.scope.resolve<MetaModuleService>(META_MODULE)
+  const { status, object, field, limit, offset } = req.validatedQuery as GetMetaWebhookEventsType
+  const filters = {
+    ...(status ? { status } : {}),
+    ...(object ? { object } : {}),
+    ...(field ? { field } : {}),
+  }
+  const [webhook_events, count] = await service.listAndCountMetaWebhookEvents(filters, {
+    order: { created_at: "DESC" },
+    skip: offset,
+    take: limit,
+  })
+  const unreadComments = await service.listAndCountMetaComments({ read_at: null }, { take: 1, select: ["id"] })
+  res.json({ webhook_events, count, offset, limit, unread_comments: unreadComments[1] })
+}

@@ -1,0 +1,140 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js"
+import { paramBuilderNormalize } from "./param-builder"
+
+/**
+ * Meta's normalization rules for user_data before hashing (Conversions API "Customer information
+ * parameters"; reference/meta-api.md §4.5). Each function returns the normalized plain value, or null
+ * when the input cannot be made into something Meta could match (then the key is left out: a wrong
+ * value only costs match quality).
+ */
+
+function clean(value: unknown): string | null {
+  if (typeof value !== "string" && typeof value !== "number") return null
+  // NFC so that "é" typed as e + combining accent hashes like the precomposed "é" a pixel would hash.
+  const text = String(value).normalize("NFC").trim()
+  return text === "" ? null : text
+}
+
+/** "São Paulo" → "Sao Paulo": Meta recommends roman a–z for city and state. */
+function foldDiacritics(value: string): string {
+  return value.normalize("NFD").replace(/\p{M}+/gu, "")
+}
+
+/** em: trimmed, lowercase, a plausible address (capi-param-builder's RFC-2822 approximation). */
+export function normalizeEmail(value: unknown): string | null {
+  const text = clean(value)
+  return text ? paramBuilderNormalize(text, "email") : null
+}
+
+/** ISO-3166 alpha-2, lowercase ("US", "usa", "United States" → "us"). */
+export function normalizeCountry(value: unknown): string | null {
+  const text = clean(value)
+  if (!text) return null
+  const normalized = paramBuilderNormalize(foldDiacritics(text), "country")
+  return normalized && /^[a-z]{2}$/.test(normalized) ? normalized : null
+}
+
+/**
+ * ph: digits only, with the country code, without "+", "00" or a trunk "0" (Meta: "+44 844 412 4653" →
+ * "448444124653"). capi-param-builder only strips non-digits and leading zeros, which turns a national
+ * number such as "06 12 34 56 78" into "612345678" (no country code, no match). So the number is parsed
+ * with the address's country first (libphonenumber-js) and formatted as E.164.
+ */
+export function normalizePhone(value: unknown, country?: string | null): string | null {
+  const text = clean(value)
+  if (!text) return null
+  if (/[a-z]{3,}/i.test(text.replace(/\b(ext|x)\.?\s*\d+$/i, ""))) return null
+  // "00" is the international prefix in most of the world; libphonenumber only knows it for some regions.
+  const international = text.replace(/^\s*00(?=\s*[1-9])/, "+")
+  const region = normalizeCountry(country)?.toUpperCase() as CountryCode | undefined
+  const parsed = parsePhoneNumberFromString(international, region ? { defaultCountry: region } : undefined)
+  if (parsed?.isPossible()) return parsed.number.slice(1)
+  if (region || international.startsWith("+")) return null
+  // No country to go by: only a number that already carries a country code (no trunk "0") is usable.
+  const digits = international.replace(/\D/g, "")
+  return /^[1-9]\d{7,14}$/.test(digits) ? digits : null
+}
+
+/** fn/ln: lowercase, no spaces or punctuation, letters kept in UTF-8 ("O'Brien" → "obrien", "José" → "josé"). */
+export function normalizeName(value: unknown): string | null {
+  const text = clean(value)
+  if (!text) return null
+  const normalized = paramBuilderNormalize(text, "first_name")
+  return normalized && /\p{L}/u.test(normalized) ? normalized : null
+}
+
+/** ct: lowercase roman letters only, no spaces or punctuation ("New York" → "newyork", "Köln" → "koln"). */
+export function normalizeCity(value: unknown): string | null {
+  const text = clean(value)
+  if (!text) return null
+  const normalized = foldDiacritics(text).toLowerCase().replace(/[^a-z0-9]/g, "")
+  return /^[a-z]/.test(normalized) ? normalized : null
+}
+
+const TWO_LETTER_STATE_COUNTRIES = new Set(["us", "ca"])
+
+/**
+ * st: in the US (and Canada, same convention) the 2-letter code in lowercase ("California" → "ca",
+ * capi-param-builder's name table); elsewhere, and when the country is unknown, lowercase without
+ * punctuation, special characters or spaces (Meta's rule for states outside the US).
+ */
+export function normalizeState(value: unknown, country?: string | null): string | null {
+  const text = clean(value)
+  if (!text) return null
+  const countryCode = normalizeCountry(country)
+  // Medusa stores provinces as ISO 3166-2 codes ("us-ca", "fr-idf"): keep the subdivision part.
+  const subdivision = foldDiacritics(text).replace(/^[a-z]{2}-(?=[a-z0-9]{1,3}$)/i, "")
+  if (countryCode && TWO_LETTER_STATE_COUNTRIES.has(countryCode)) {
+    const normalized = paramBuilderNormalize(subdivision, "state")
+    return normalized && /^[a-z]{2}$/.test(normalized) ? normalized : null
+  }
+  const normalized = subdivision.toLowerCase().replace(/[^a-z0-9]/g, "")
+  return /^[a-z]/.test(normalized) ? normalized : null
+}
+
+/**
+ * zp: lowercase, no spaces or dashes; US: the first 5 digits ("94025-1234" → "94025"); UK: area,
+ * district and sector ("SW1A 1AA" → "sw1a1"), as Meta's customer-information parameters ask.
+ */
+export function normalizeZip(value: unknown, country?: string | null): string | null {
+  const text = clean(value)
+  if (!text) return null
+  const countryCode = normalizeCountry(country)
+  const compact = text.toLowerCase().replace(/[\s\-–.]/g, "")
+  if (countryCode === "us") {
+    const match = text.match(/^\s*(\d{5})(?:\s*-?\s*\d{4})?\s*$/)
+    return match ? match[1] : null
+  }
+  if (countryCode === "gb") {
+    const match = compact.match(/^([a-z]{1,2}\d[a-z\d]?)(\d)[a-z]{2}$/)
+    if (match) return `${match[1]}${match[2]}`
+    return /^[a-z]{1,2}\d[a-z\d]?\d?$/.test(compact) ? compact : null
+  }
+  if (!/^[\p{L}\d]+$/u.test(compact) || compact.length < 2) return null
+  return compact
+}
+
+/** ge: "f" or "m"; anything else is left out. */
+export function normalizeGender(value: unknown): string | null {
+  const text = clean(value)
+  if (!text) return null
+  const normalized = paramBuilderNormalize(text, "gender")
+  return normalized === "f" || normalized === "m" ? normalized : null
+}
+
+/** db: YYYYMMDD, from any order of day, month and year capi-param-builder can tell apart. */
+export function normalizeDateOfBirth(value: unknown): string | null {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10).replace(/-/g, "")
+  }
+  const text = clean(value)
+  if (!text) return null
+  const normalized = paramBuilderNormalize(text, "date_of_birth")
+  return normalized && /^\d{8}$/.test(normalized) ? normalized : null
+}
+
+/** external_id: trimmed, lowercase, no whitespace (capi-param-builder), then hashed like the other keys. */
+export function normalizeExternalId(value: unknown): string | null {
+  const text = clean(value)
+  return text ? paramBuilderNormalize(text, "external_id") : null
+}

@@ -1,0 +1,255 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+
+/** The slice of MikroORM's SqlEntityManager these statements need. */
+export type CatalogSqlExecutor = {
+  execute<T = Record<string, unknown>[]>(sql: string, params?: unknown[]): Promise<T>
+}
+
+export type CatalogItemRow = {
+  id: string
+  variant_id: string
+  product_id: string | null
+  retailer_id: string | null
+  catalog_id: string | null
+  status: string
+  dirty: boolean
+  dirty_at: Date | null
+  attempts: number
+  content_hash: string | null
+  excluded: boolean
+  claimed_at: Date | null
+  errors: unknown
+}
+
+export type CatalogItemOutcome = {
+  id: string
+  status: string
+  content_hash: string | null
+  retailer_id: string | null
+  errors: unknown
+  /** Synced now (sets last_synced_at). */
+  synced: boolean
+  /** Failed calls: try again after this many ms (keeps the item dirty). */
+  retry_in_ms?: number
+  /** A DELETE that landed for a variant that no longer exists: the row goes. */
+  remove_row?: boolean
+}
+
+export type CatalogDirtySummary = { count: number; oldest: Date | null; newest: Date | null }
+
+const ITEM = `"meta_catalog_item"`
+const LIVE = `"deleted_at" IS NULL`
+
+/**
+ * Bulk statements over catalog items. A full sync touches every variant, so these are single set-based
+ * statements (JSON-array parameters, no per-row round trips) instead of the generated per-entity CRUD.
+ */
+export class CatalogItemStore {
+  constructor(private readonly db: CatalogSqlExecutor) {}
+
+  /** Upserts rows for variants and marks them dirty now: what every subscriber and job does. */
+  async markDirty(variants: { variant_id: string; product_id?: string | null }[]): Promise<number> {
+    if (!variants.length) return 0
+    const unique = [...new Map(variants.map((v) => [v.variant_id, v])).values()]
+    const rows = unique.map((v) => ({ id: generateEntityId(undefined, "metaci"), variant_id: v.variant_id, product_id: v.product_id ?? null }))
+    await this.db.execute(
+      `INSERT INTO ${ITEM} ("id", "variant_id", "product_id", "status", "dirty", "dirty_at", "attempts", "excluded", "created_at", "updated_at")
+       SELECT v.id, v.variant_id, v.product_id, 'pending', true, clock_timestamp(), 0, false, now(), now()
+         FROM jsonb_to_recordset(?::jsonb) AS v(id text, variant_id text, product_id text)
+       ON CONFLICT ("variant_id") WHERE ${LIVE}
+       DO UPDATE SET "dirty" = true, "dirty_at" = clock_timestamp(), "updated_at" = now(),
+         "product_id" = COALESCE(EXCLUDED."product_id", ${ITEM}."product_id")`,
+      [JSON.stringify(rows)]
+    )
+    return unique.length
+  }
+
+  /** Marks every known item of these products dirty (variants Medusa no longer lists included). */
+  async markProductsDirty(productIds: string[]): Promise<void> {
+    if (!productIds.length) return
+    await this.db.execute(
+      `UPDATE ${ITEM} SET "dirty" = true, "dirty_at" = clock_timestamp(), "updated_at" = now()
+        WHERE ${LIVE} AND "product_id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [JSON.stringify(productIds)]
+    )
+  }
+
+  async markAllDirty(): Promise<void> {
+    await this.db.execute(`UPDATE ${ITEM} SET "dirty" = true, "dirty_at" = clock_timestamp(), "updated_at" = now() WHERE ${LIVE}`)
+  }
+
+  async setExcluded(productId: string, variantIds: string[], excluded: boolean): Promise<void> {
+    await this.markDirty(variantIds.map((variant_id) => ({ variant_id, product_id: productId })))
+    await this.db.execute(
+      `UPDATE ${ITEM} SET "excluded" = ?, "updated_at" = now() WHERE ${LIVE} AND "variant_id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [excluded, JSON.stringify(variantIds)]
+    )
+  }
+
+  /** Dirty items that may be sent now (not in flight, not waiting for a retry). */
+  async dirtySummary(): Promise<CatalogDirtySummary> {
+    const [row] = await this.db.execute<{ count: string; oldest: Date | null; newest: Date | null }[]>(
+      `SELECT count(*)::text AS count, min("dirty_at") AS oldest, max("dirty_at") AS newest FROM ${ITEM}
+        WHERE ${LIVE} AND "dirty" = true AND "batch_id" IS NULL AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= now())`
+    )
+    return { count: Number(row?.count ?? 0), oldest: row?.oldest ?? null, newest: row?.newest ?? null }
+  }
+
+  /**
+   * Takes up to `limit` due dirty items for one flush, oldest change first. SKIP LOCKED lets two workers
+   * run without taking the same item; the claim (batch_id) keeps others off it until the outcome.
+   */
+  async claimDue(claimId: string, limit: number): Promise<CatalogItemRow[]> {
+    return this.db.execute<CatalogItemRow[]>(
+      `UPDATE ${ITEM} SET "batch_id" = ?, "claimed_at" = clock_timestamp(), "updated_at" = now()
+        WHERE "id" IN (
+          SELECT "id" FROM ${ITEM}
+           WHERE ${LIVE} AND "dirty" = true AND "batch_id" IS NULL AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= now())
+           ORDER BY "dirty_at" ASC NULLS FIRST
+           LIMIT ? FOR UPDATE SKIP LOCKED)
+        RETURNING "id", "variant_id", "product_id", "retailer_id", "catalog_id", "status", "dirty", "dirty_at",
+                  "attempts", "content_hash", "excluded", "claimed_at", "errors"`,
+      [claimId, limit]
+    )
+  }
+
+  /** Items about to be sent: what goes out, so the outcome can be recorded against it. */
+  async markSent(batchId: string, sent: { id: string; method: string; hash: string | null; retailer_id: string }[], catalogId: string): Promise<void> {
+    if (!sent.length) return
+    await this.db.execute(
+      `UPDATE ${ITEM} AS i SET "batch_id" = ?, "sent_method" = v.method, "sent_hash" = v.hash, "sent_retailer_id" = v.retailer_id,
+              "catalog_id" = ?, "status" = CASE WHEN v.method = 'DELETE' THEN 'deleting' ELSE i."status" END, "updated_at" = now()
+         FROM jsonb_to_recordset(?::jsonb) AS v(id text, method text, hash text, retailer_id text)
+        WHERE i."id" = v.id`,
+      [batchId, catalogId, JSON.stringify(sent)]
+    )
+  }
+
+  /**
+   * Records outcomes and releases the claim. An item changed again after it was claimed stays dirty, so
+   * the newer content goes out in the next flush; a failed call keeps it dirty and sets when to retry.
+   */
+  async recordOutcomes(outcomes: CatalogItemOutcome[]): Promise<void> {
+    if (!outcomes.length) return
+    const removed = outcomes.filter((o) => o.remove_row).map((o) => o.id)
+    const kept = outcomes.filter((o) => !o.remove_row)
+    if (removed.length) {
+      await this.db.execute(
+        `DELETE FROM ${ITEM} WHERE "id" IN (SELECT jsonb_array_elements_text(?::jsonb)) AND ("dirty_at" IS NULL OR "claimed_at" IS NULL OR "dirty_at" <= "claimed_at")`,
+        [JSON.stringify(removed)]
+      )
+      await this.release(removed)
+    }
+    if (!kept.length) return
+    await this.db.execute(
+      `UPDATE ${ITEM} AS i SET
+          "status" = v.status,
+          "content_hash" = v.content_hash,
+          "retailer_id" = v.retailer_id,
+          "errors" = v.errors,
+          "last_synced_at" = CASE WHEN v.synced THEN now() ELSE i."last_synced_at" END,
+          "dirty" = CASE WHEN v.retry_in_ms IS NOT NULL THEN true
+                         WHEN i."claimed_at" IS NOT NULL AND i."dirty_at" > i."claimed_at" THEN true ELSE false END,
+          "next_attempt_at" = CASE WHEN v.retry_in_ms IS NOT NULL THEN now() + (v.retry_in_ms || ' milliseconds')::interval ELSE NULL END,
+          "attempts" = CASE WHEN v.retry_in_ms IS NOT NULL THEN i."attempts" + 1 ELSE 0 END,
+          "batch_id" = NULL, "claimed_at" = NULL, "sent_method" = NULL, "sent_hash" = NULL, "sent_retailer_id" = NULL,
+          "updated_at" = now()
+         FROM jsonb_to_recordset(?::jsonb) AS v(id text, status text, content_hash text, retailer_id text, errors jsonb, synced boolean, retry_in_ms bigint)
+        WHERE i."id" = v.id`,
+      [JSON.stringify(kept.map((o) => ({ ...o, errors: o.errors ?? null, retry_in_ms: o.retry_in_ms ?? null })))]
+    )
+  }
+
+  /**
+   * A call that did not go through (throttled, 5xx, auth): the items stay dirty and wait `retryInMs`
+   * (null = no wait, e.g. paused by a broken connection until it is fixed); nothing else changes.
+   */
+  async releaseForRetry(ids: string[], retryInMs: number | null, countAttempt: boolean): Promise<void> {
+    if (!ids.length) return
+    await this.db.execute(
+      `UPDATE ${ITEM} SET "batch_id" = NULL, "claimed_at" = NULL, "sent_method" = NULL, "sent_hash" = NULL, "sent_retailer_id" = NULL,
+              "status" = CASE WHEN "status" = 'deleting' THEN 'pending' ELSE "status" END,
+              "dirty" = true,
+              "next_attempt_at" = CASE WHEN ?::bigint IS NULL THEN NULL ELSE now() + (?::bigint || ' milliseconds')::interval END,
+              "attempts" = "attempts" + ?, "updated_at" = now()
+        WHERE ${LIVE} AND "id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [retryInMs, retryInMs, countAttempt ? 1 : 0, JSON.stringify(ids)]
+    )
+  }
+
+  private async release(ids: string[]): Promise<void> {
+    await this.db.execute(
+      `UPDATE ${ITEM} SET "batch_id" = NULL, "claimed_at" = NULL, "updated_at" = now() WHERE "id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [JSON.stringify(ids)]
+    )
+  }
+
+  /** Claims left by a worker that died mid-flush (no batch was submitted for them): back to the queue. */
+  async releaseStaleClaims(olderThanMs: number): Promise<number> {
+    const rows = await this.db.execute<{ id: string }[]>(
+      `UPDATE ${ITEM} AS i SET "batch_id" = NULL, "claimed_at" = NULL, "dirty" = true, "updated_at" = now()
+        WHERE i.${LIVE} AND i."batch_id" IS NOT NULL AND i."claimed_at" < now() - (?::bigint || ' milliseconds')::interval
+          AND NOT EXISTS (SELECT 1 FROM "meta_catalog_batch" b WHERE b."id" = i."batch_id" AND b."status" = 'submitted' AND b."deleted_at" IS NULL)
+        RETURNING i."id"`,
+      [olderThanMs]
+    )
+    return rows.length
+  }
+
+  async countByStatus(): Promise<Record<string, number> & { dirty: number; excluded: number }> {
+    const rows = await this.db.execute<{ status: string; count: string }[]>(
+      `SELECT "status", count(*)::text AS count FROM ${ITEM} WHERE ${LIVE} GROUP BY "status"`
+    )
+    const [flags] = await this.db.execute<{ dirty: string; excluded: string }[]>(
+      `SELECT count(*) FILTER (WHERE "dirty")::text AS dirty, count(*) FILTER (WHERE "excluded")::text AS excluded FROM ${ITEM} WHERE ${LIVE}`
+    )
+    const counts: Record<string, number> = {}
+    for (const row of rows) counts[row.status] = Number(row.count)
+    return { ...counts, dirty: Number(flags?.dirty ?? 0), excluded: Number(flags?.excluded ?? 0) }
+  }
+
+  /** Which of these retailer ids the store knows (for reconcile: the rest are orphans). */
+  async knownRetailerIds(retailerIds: string[]): Promise<Set<string>> {
+    if (!retailerIds.length) return new Set()
+    // In-flight items count as known: Meta may list them before their batch status is read.
+    const rows = await this.db.execute<{ retailer_id: string }[]>(
+      `SELECT "retailer_id" FROM ${ITEM} WHERE ${LIVE} AND "retailer_id" IN (SELECT jsonb_array_elements_text(?::jsonb))
+       UNION SELECT "sent_retailer_id" FROM ${ITEM} WHERE ${LIVE} AND "sent_retailer_id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [JSON.stringify(retailerIds), JSON.stringify(retailerIds)]
+    )
+    return new Set(rows.map((r) => r.retailer_id))
+  }
+
+  /** Orphans become items of their own (variant "orphan:<id>"), so their DELETE is durable and retried. */
+  async enqueueOrphanDeletes(retailerIds: string[], catalogId: string): Promise<void> {
+    if (!retailerIds.length) return
+    const rows = retailerIds.map((rid) => ({ id: generateEntityId(undefined, "metaci"), variant_id: `orphan:${rid}`, retailer_id: rid }))
+    await this.db.execute(
+      `INSERT INTO ${ITEM} ("id", "variant_id", "retailer_id", "catalog_id", "content_hash", "status", "dirty", "dirty_at", "attempts", "excluded", "created_at", "updated_at")
+       SELECT v.id, v.variant_id, v.retailer_id, ?, 'orphan', 'deleting', true, clock_timestamp(), 0, false, now(), now()
+         FROM jsonb_to_recordset(?::jsonb) AS v(id text, variant_id text, retailer_id text)
+       ON CONFLICT ("variant_id") WHERE ${LIVE} DO UPDATE SET "dirty" = true, "dirty_at" = clock_timestamp()`,
+      [catalogId, JSON.stringify(rows)]
+    )
+  }
+
+  /** Reconcile: these retailer ids were seen in Meta's catalog during the run that started at `at`. */
+  async markSeen(retailerIds: string[], at: Date): Promise<void> {
+    if (!retailerIds.length) return
+    await this.db.execute(
+      `UPDATE ${ITEM} SET "seen_in_meta_at" = ? WHERE ${LIVE} AND "retailer_id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [at, JSON.stringify(retailerIds)]
+    )
+  }
+
+  /** Reconcile: items we believe Meta has but it did not list lose their hash and are sent again. */
+  async resendUnseen(since: Date): Promise<number> {
+    const rows = await this.db.execute<{ id: string }[]>(
+      `UPDATE ${ITEM} SET "content_hash" = NULL, "dirty" = true, "dirty_at" = clock_timestamp(), "updated_at" = now()
+        WHERE ${LIVE} AND "status" = 'synced' AND "batch_id" IS NULL AND ("seen_in_meta_at" IS NULL OR "seen_in_meta_at" < ?)
+        RETURNING "id"`,
+      [since]
+    )
+    return rows.length
+  }
+}

@@ -1,0 +1,6 @@
+export * from "./workflows/emit-meta-purchase-event"
+export * from "./workflows/emit-meta-registration-event"
+export * from "./workflows/flush-meta-capi-events"
+export * from "./workflows/mirror-meta-browser-event"
+export * from "./workflows/replay-meta-capi-event"
+export * from "./workflows/save-meta-cart-context"

@@ -1,0 +1,50 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { metaService } from "./catalog-context"
+
+const PAGE = 5000
+
+/**
+ * Starts a full sync: every variant (and every item the store still tracks) is marked dirty, page by
+ * page so memory stays flat; the worker then maps them all and sends only what differs from Meta.
+ */
+export async function startFullSync(container: MedusaContainer): Promise<{ run_id: string; total: number }> {
+  const service = metaService(container)
+  const store = service.catalogItemStore()
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const connection = await service.retrieveLiveConnection()
+  const running = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" } as any, { take: 1 })
+  const run = running[0] ?? (await service.createMetaCatalogRuns({ kind: "full_sync", status: "running", started_at: new Date(), catalog_id: connection?.catalog_id ?? null } as any))
+  await store.markAllDirty()
+  for (let skip = 0; ; skip += PAGE) {
+    const { data } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "product_id"],
+      pagination: { skip, take: PAGE, order: { id: "ASC" } },
+    })
+    await store.markDirty((data as any[]).map((v) => ({ variant_id: v.id, product_id: v.product_id })))
+    if (data.length < PAGE) break
+  }
+  const counts = await store.countByStatus()
+  const total = Object.entries(counts).filter(([k]) => !["dirty", "excluded"].includes(k)).reduce((s, [, n]) => s + n, 0)
+  await service.updateMetaCatalogRuns({ id: run.id, total, processed: total - counts.dirty } as any)
+  return { run_id: run.id, total }
+}
+
+/** Progress of running full syncs: done when nothing is dirty or in flight any more. */
+export async function updateRunProgress(container: MedusaContainer): Promise<void> {
+  const service = metaService(container)
+  const running = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" } as any, { take: 5 })
+  if (!running.length) return
+  const counts = await service.catalogItemStore().countByStatus()
+  const inFlight = await service.listAndCountMetaCatalogBatches({ status: ["sending", "submitted"] } as any, { take: 1 })
+  for (const run of running) {
+    const remaining = counts.dirty + (counts.deleting ?? 0)
+    const done = remaining === 0 && inFlight[1] === 0
+    await service.updateMetaCatalogRuns({
+      id: run.id,
+      processed: Math.max(0, run.total - remaining),
+      ...(done ? { status: "completed", finished_at: new Date() } : {}),
+    } as any)
+  }
+}

@@ -1,0 +1,47 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { metaService } from "./catalog-context"
+import { variantsOfProducts } from "./load-catalog-sources"
+
+export type CatalogChange =
+  | { kind: "products"; ids: string[] }
+  | { kind: "variants"; ids: string[] }
+  | { kind: "inventory_levels"; ids: string[] }
+  | { kind: "inventory_items"; ids: string[] }
+  | { kind: "orders"; ids: string[] }
+
+/** Translates a Medusa event's ids into the variants whose catalog item may have changed; marks them dirty. */
+export async function markChangesDirty(container: MedusaContainer, change: CatalogChange): Promise<number> {
+  const store = metaService(container).catalogItemStore()
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const ids = change.ids.filter(Boolean)
+  if (!ids.length) return 0
+  switch (change.kind) {
+    case "products": {
+      await store.markProductsDirty(ids)
+      return store.markDirty(await variantsOfProducts(container, ids))
+    }
+    case "variants": {
+      const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: ids }, withDeleted: true } as any)
+      const known = new Map((data as any[]).map((v) => [v.id, v.product_id]))
+      return store.markDirty(ids.map((id) => ({ variant_id: id, product_id: known.get(id) ?? null })))
+    }
+    case "inventory_levels": {
+      const { data } = await query.graph({ entity: "inventory_level", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true } as any)
+      return markChangesDirty(container, { kind: "inventory_items", ids: (data as any[]).map((l) => l.inventory_item_id) })
+    }
+    case "inventory_items": {
+      const { data } = await query.graph({
+        entity: "product_variant_inventory_item",
+        fields: ["variant_id", "variant.product_id"],
+        filters: { inventory_item_id: ids },
+      })
+      return store.markDirty((data as any[]).map((l) => ({ variant_id: l.variant_id, product_id: l.variant?.product_id ?? null })))
+    }
+    case "orders": {
+      const { data } = await query.graph({ entity: "order", fields: ["items.variant_id", "items.product_id"], filters: { id: ids } })
+      const variants = (data as any[]).flatMap((o) => o.items ?? []).filter((i) => i?.variant_id)
+      return store.markDirty(variants.map((i) => ({ variant_id: i.variant_id, product_id: i.product_id ?? null })))
+    }
+  }
+}

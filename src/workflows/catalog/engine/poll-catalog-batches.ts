@@ -1,0 +1,166 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { hintForItemError } from "../../../lib/catalog"
+import { GraphError } from "../../../lib/graph"
+import type { CatalogItemOutcome } from "../../../modules/meta/catalog-store"
+import { resolveCatalogContext } from "./catalog-context"
+import { retryDelayMs } from "./retry-delay"
+
+type BatchStatus = {
+  handle: string
+  status: string
+  errors?: { line?: number; id?: string; message?: string }[]
+  errors_total_count?: number
+  ids_of_invalid_requests?: string[]
+}
+
+type ItemState = {
+  id: string
+  variant_id: string
+  retailer_id: string | null
+  sent_method: string | null
+  sent_hash: string | null
+  sent_retailer_id: string | null
+  attempts: number
+  status: string
+  errors: unknown
+}
+
+export type PollResult = { polled: number; finished: number; synced: number; errors: number; paused?: string }
+
+/**
+ * Polls check_batch_request_status (with load_ids_of_invalid_requests, else Meta leaves the id list
+ * empty) for submitted batches; a finished batch records each item: synced, or Meta's error with a
+ * hint naming the field to fix. A failed DELETE stays dirty and is retried until it lands.
+ */
+export async function pollCatalogBatches(container: MedusaContainer): Promise<PollResult> {
+  const context = await resolveCatalogContext(container)
+  const result: PollResult = { polled: 0, finished: 0, synced: 0, errors: 0 }
+  if (!context.target) return { ...result, paused: context.pausedReason }
+  const { service, target } = context
+  const graph = service.getGraphClient()
+  const batches = await service.listMetaCatalogBatches({ status: "submitted" } as any, { take: 50, order: { created_at: "ASC" } })
+  for (const batch of batches) {
+    if (batch.next_poll_at && new Date(batch.next_poll_at).getTime() > Date.now()) continue
+    result.polled++
+    const handles = (batch.handle ?? "").split(",").filter(Boolean)
+    const statuses: BatchStatus[] = []
+    try {
+      for (const handle of handles) {
+        const answer = await graph.get<{ data?: BatchStatus[] }>(`${batch.catalog_id}/check_batch_request_status`, {
+          token: target.token,
+          params: { handle, load_ids_of_invalid_requests: true },
+          usageKey: batch.catalog_id,
+        })
+        statuses.push(...(answer?.data ?? []))
+      }
+    } catch (error) {
+      if (error instanceof GraphError && error.category === "auth") {
+        await service.recordGraphFailure(target.connectionId, error)
+        return { ...result, paused: error.message }
+      }
+      const wait = error instanceof GraphError && error.retryAfterMs ? error.retryAfterMs : retryDelayMs(batch.attempts + 1)
+      await service.updateMetaCatalogBatches({ id: batch.id, attempts: batch.attempts + 1, next_poll_at: new Date(Date.now() + wait) } as any)
+      continue
+    }
+    if (statuses.length < handles.length || statuses.some((s) => s.status !== "finished")) {
+      // Meta documents only "finished"; anything else means: ask again a little later.
+      await service.updateMetaCatalogBatches({
+        id: batch.id,
+        attempts: batch.attempts + 1,
+        next_poll_at: new Date(Date.now() + Math.min(30_000, 1_000 * (batch.attempts + 1))),
+      } as any)
+      continue
+    }
+    const outcome = await recordBatchOutcome(container, batch.id, (batch.item_ids ?? []) as unknown as string[], statuses)
+    result.finished++
+    result.synced += outcome.synced
+    result.errors += outcome.errors
+  }
+  return result
+}
+
+async function recordBatchOutcome(
+  container: MedusaContainer,
+  batchId: string,
+  itemIds: string[],
+  statuses: BatchStatus[]
+): Promise<{ synced: number; errors: number }> {
+  const context = await resolveCatalogContext(container)
+  const { service } = context
+  const errorsById = new Map<string, string[]>()
+  for (const status of statuses) {
+    for (const error of status.errors ?? []) {
+      if (!error.id) continue
+      errorsById.set(error.id, [...(errorsById.get(error.id) ?? []), error.message ?? "Meta rejected the item"])
+    }
+    for (const id of status.ids_of_invalid_requests ?? []) if (!errorsById.has(id)) errorsById.set(id, ["Meta rejected the item"])
+  }
+  const items = (await service.listMetaCatalogItems({ id: itemIds, batch_id: batchId } as any, { take: null })) as unknown as ItemState[]
+  const existing = await existingVariants(
+    container,
+    items.filter((i) => i.sent_method === "DELETE" && !i.variant_id.startsWith("orphan:")).map((i) => i.variant_id)
+  )
+  const outcomes: CatalogItemOutcome[] = []
+  let synced = 0
+  let errors = 0
+  for (const item of items) {
+    const retailerId = item.sent_retailer_id ?? item.retailer_id
+    const messages = retailerId ? errorsById.get(retailerId) : undefined
+    if (item.sent_method === "DELETE") {
+      if (messages) {
+        errors++
+        outcomes.push({
+          id: item.id,
+          status: "error",
+          content_hash: "deleting",
+          retailer_id: item.retailer_id,
+          errors: messages.map((m) => ({ field: "item", message: m, hint: "Deleting the item from Meta failed; it is retried." })),
+          synced: false,
+          retry_in_ms: retryDelayMs(item.attempts + 1),
+        })
+        continue
+      }
+      synced++
+      outcomes.push({
+        id: item.id,
+        status: "removed",
+        content_hash: null,
+        retailer_id: null,
+        errors: null,
+        synced: false,
+        remove_row: !existing.has(item.variant_id),
+      })
+      continue
+    }
+    if (messages) {
+      errors++
+      outcomes.push({
+        id: item.id,
+        status: "error",
+        content_hash: item.sent_hash,
+        retailer_id: retailerId,
+        errors: messages.map((message) => ({ message, ...hintForItemError(message) })),
+        synced: false,
+      })
+      continue
+    }
+    synced++
+    outcomes.push({ id: item.id, status: "synced", content_hash: item.sent_hash, retailer_id: retailerId, errors: null, synced: true })
+  }
+  await service.catalogItemStore().recordOutcomes(outcomes)
+  await service.updateMetaCatalogBatches({
+    id: batchId,
+    status: "finished",
+    finished_at: new Date(),
+    errors_total: errors,
+  } as any)
+  return { synced, errors }
+}
+
+async function existingVariants(container: MedusaContainer, variantIds: string[]): Promise<Set<string>> {
+  if (!variantIds.length) return new Set()
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product_variant", fields: ["id"], filters: { id: variantIds } })
+  return new Set((data as { id: string }[]).map((v) => v.id))
+}

@@ -1,0 +1,6 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { startFullSync } from "../engine/full-sync"
+
+export const startFullSyncStep = createStep("start-meta-catalog-full-sync", async (_: void, { container }) => {
+  return new StepResponse(await startFullSync(container))
+})

@@ -1,0 +1,1 @@
+export * from "./workflows/create-meta-checkout-cart"

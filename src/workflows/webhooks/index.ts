@@ -1,0 +1,6 @@
+export * from "./process-queue"
+export * from "./process-webhook-event"
+export * from "./workflows/delete-meta-user-data"
+export * from "./workflows/pause-meta-connection"
+export * from "./workflows/process-meta-lead"
+export * from "./workflows/store-meta-comment"
