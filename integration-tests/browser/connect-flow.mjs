@@ -28,7 +28,7 @@ const STORE_URL = `http://localhost:${PORT}`
 const ADMIN_EMAIL = "admin@medusa-test.com"
 const ADMIN_PASSWORD = "supersecret"
 const HEALTH_TIMEOUT_MS = 180_000
-const LOGIN_FORM_TIMEOUT_MS = 150_000
+const LOGIN_FORM_TIMEOUT_MS = 300_000
 
 const log = (message) => console.log(`[browser] ${message}`)
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`
