@@ -1,3 +1,4 @@
+import { retailerIdOf as catalogRetailerIdOf } from "../catalog/retailer-id"
 import type { ActionSource } from "./limits"
 import { isCurrencyCode, minorToDecimalString, toMinorUnits, type AmountLike } from "./money"
 import { buildUserData, type AddressLike, type UserData } from "./user-data"
@@ -57,11 +58,13 @@ function unixSeconds(value: string | Date): number {
   return Math.floor(ms / 1000)
 }
 
-/** The catalog retailer id of a variant: its SKU, else its id (the same rule the catalog sync uses). */
+/** A line item's content id: the catalog's retailer id of its variant, so Meta matches events to catalog items. */
 export function retailerIdOf(item: LineItemLike): string | null {
-  const sku = (item.variant_sku ?? item.variant?.sku)?.trim()
-  if (sku) return sku
-  return item.variant_id ?? item.variant?.id ?? null
+  const sku = item.variant_sku ?? item.variant?.sku
+  const variantId = item.variant_id ?? item.variant?.id
+  // A line item keeps its SKU after its variant is deleted (variant_id becomes null).
+  if (!variantId) return sku?.trim() || null
+  return catalogRetailerIdOf({ id: variantId, sku })
 }
 
 /** Medusa hands quantities out as numbers or as BigNumber objects (`numeric` getter, `value`, or valueOf). */

@@ -1,4 +1,5 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { adminProductSetLinkMiddlewares } from "./product-set-link-middlewares"
 import { EmptyCatalogBodySchema, GetMetaCatalogItemsSchema, PostMetaCatalogProductExclusionSchema } from "./validators"
 
 export const adminMetaCatalogRoutesMiddlewares: MiddlewareRoute[] = [
@@ -15,4 +16,5 @@ export const adminMetaCatalogRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformBody(PostMetaCatalogProductExclusionSchema)],
   },
   { matcher: "/admin/meta/catalog/products/:id/sync", methods: ["POST"], middlewares: [validateAndTransformBody(EmptyCatalogBodySchema)] },
+  ...adminProductSetLinkMiddlewares,
 ]

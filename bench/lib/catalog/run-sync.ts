@@ -1,0 +1,113 @@
+/**
+ * `medusa exec` script for bench/catalog.bench.ts: seeds $BENCH_VARIANTS variants with set-based SQL,
+ * connects Meta (the emulator), then drives the catalog worker as the scheduled job would: a full sync,
+ * a re-sync with nothing changed, and one price edit at a time (change → Meta latency). Writes the
+ * figures as JSON to $BENCH_OUT. Peak RSS of this process is sampled every 50 ms.
+ */
+import { writeFileSync } from "node:fs"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { connectMetaWorkflow, startMetaCatalogFullSyncWorkflow, syncMetaCatalogWorkflow } from "../../../src/workflows"
+
+const VARIANTS_PER_PRODUCT = 4
+const MAX_TICKS = 2_000
+const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 0)
+/** The scheduled job's interval (src/jobs/sync-meta-catalog.ts). */
+const JOB_INTERVAL_MS = 5_000
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export default async function runCatalogBench({ container }: ExecArgs) {
+  const n = Number(process.env.BENCH_VARIANTS)
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  let peakRss = process.memoryUsage().rss
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+
+  const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
+  const channel = (stores[0] as any).default_sales_channel_id
+  const products = Math.ceil(n / VARIANTS_PER_PRODUCT)
+  const seedStart = performance.now()
+  await pg.raw(`
+    INSERT INTO product (id, title, handle, description, status, thumbnail, is_giftcard, discountable)
+    SELECT 'prod_b' || i, 'Bench tee ' || i, 'bench-' || i, 'Soft cotton tee number ' || i, 'published',
+           'https://cdn.example.com/b' || i || '.jpg', false, true FROM generate_series(1, ${products}) i;
+    INSERT INTO image (id, url, product_id, rank) SELECT 'img_b' || i, 'https://cdn.example.com/b' || i || '.jpg', 'prod_b' || i, 0 FROM generate_series(1, ${products}) i;
+    INSERT INTO product_sales_channel (id, product_id, sales_channel_id) SELECT 'prodsc_b' || i, 'prod_b' || i, '${channel}' FROM generate_series(1, ${products}) i;
+    INSERT INTO product_variant (id, title, sku, product_id, manage_inventory, allow_backorder, variant_rank)
+    SELECT 'variant_b' || j, 'Size ' || (j % ${VARIANTS_PER_PRODUCT}), 'B-' || j, 'prod_b' || ((j - 1) / ${VARIANTS_PER_PRODUCT} + 1), false, false, 0
+      FROM generate_series(1, ${n}) j;
+    INSERT INTO price_set (id) SELECT 'pset_b' || j FROM generate_series(1, ${n}) j;
+    INSERT INTO product_variant_price_set (id, variant_id, price_set_id) SELECT 'pvps_b' || j, 'variant_b' || j, 'pset_b' || j FROM generate_series(1, ${n}) j;
+    INSERT INTO price (id, price_set_id, currency_code, amount, raw_amount, rules_count)
+    SELECT 'price_b' || j, 'pset_b' || j, 'usd', 19.99, '{"value":"19.99","precision":20}'::jsonb, 0 FROM generate_series(1, ${n}) j;
+  `)
+  const seedMs = performance.now() - seedStart
+
+  await connectMetaWorkflow(container).run({
+    input: { method: "system_user", access_token: process.env.BENCH_TOKEN!, user_id: "bench", selection: {} } as any,
+  })
+
+  /** Ticks the worker (flush + poll) until nothing is dirty or in flight; returns the ticks used. */
+  async function drain(): Promise<number> {
+    for (let tick = 1; tick <= MAX_TICKS; tick++) {
+      await syncMetaCatalogWorkflow(container).run({ input: { force: true } })
+      const [row] = (await pg.raw(`SELECT
+          (SELECT count(*) FROM meta_catalog_item WHERE deleted_at IS NULL AND (dirty OR batch_id IS NOT NULL))::int AS busy,
+          (SELECT count(*) FROM meta_catalog_batch WHERE deleted_at IS NULL AND status IN ('sending','submitted'))::int AS inflight`)).rows
+      if (row.busy === 0 && row.inflight === 0) return tick
+    }
+    throw new Error(`the catalog did not drain within ${MAX_TICKS} ticks`)
+  }
+  /** items_batch calls Meta answered with a handle, from the batch rows the worker wrote before each call. */
+  const itemsBatchCalls = async () =>
+    Number((await pg.raw(`SELECT coalesce(sum(array_length(string_to_array(handle, ','), 1)), 0)::int AS calls FROM meta_catalog_batch`)).rows[0].calls)
+  const callsBefore = await itemsBatchCalls()
+
+  const syncStart = performance.now()
+  await startMetaCatalogFullSyncWorkflow(container).run()
+  const ticks = await drain()
+  const fullSyncMs = performance.now() - syncStart
+  const fullSyncCalls = (await itemsBatchCalls()) - callsBefore
+  const [counts] = (await pg.raw(`SELECT count(*) FILTER (WHERE status = 'synced')::int AS synced, count(*)::int AS total FROM meta_catalog_item WHERE deleted_at IS NULL`)).rows
+
+  const resyncBefore = await itemsBatchCalls()
+  const resyncStart = performance.now()
+  await startMetaCatalogFullSyncWorkflow(container).run()
+  await drain()
+  const resyncMs = performance.now() - resyncStart
+  const resyncCalls = (await itemsBatchCalls()) - resyncBefore
+
+  // Change → Meta: a price edit is committed at a random point of the job's 5-second cycle; the worker
+  // (price watcher → flush → poll) runs on the job's cadence; latency ends when the emulator holds the price.
+  const latencies: number[] = []
+  for (let sample = 0; sample < LATENCY_SAMPLES; sample++) {
+    const j = 1 + Math.floor(Math.random() * n)
+    const amount = (20 + sample + 0.5).toFixed(2)
+    await sleep(Math.random() * JOB_INTERVAL_MS)
+    const edited = performance.now()
+    await pg.raw(`UPDATE price SET amount = ?, raw_amount = ?::jsonb, updated_at = clock_timestamp() WHERE id = ?`, [
+      amount,
+      JSON.stringify({ value: amount, precision: 20 }),
+      `price_b${j}`,
+    ])
+    const editedAt = new Date()
+    let landed = false
+    for (let tick = 0; tick < 40 && !landed; tick++) {
+      await syncMetaCatalogWorkflow(container).run({ input: {} })
+      // Synced after the edit and nothing pending: Meta reported the batch carrying the new price finished.
+      const { rows } = await pg.raw(
+        `SELECT 1 FROM meta_catalog_item WHERE variant_id = ? AND status = 'synced' AND NOT dirty AND batch_id IS NULL AND last_synced_at > ?`,
+        [`variant_b${j}`, editedAt]
+      )
+      landed = rows.length > 0
+      if (!landed) await sleep(JOB_INTERVAL_MS)
+    }
+    latencies.push(landed ? performance.now() - edited : Infinity)
+  }
+  clearInterval(sampler)
+  writeFileSync(
+    process.env.BENCH_OUT!,
+    JSON.stringify({ n, seedMs, fullSyncMs, ticks, fullSyncCalls, synced: counts.synced, total: counts.total, resyncMs, resyncCalls, latencies, peakRss })
+  )
+}
