@@ -17,6 +17,7 @@ import { MetaComment } from "./models/meta-comment"
 import { MetaDataDeletionRequest } from "./models/meta-data-deletion-request"
 import { MetaLead } from "./models/meta-lead"
 import { MetaWebhookEvent } from "./models/meta-webhook-event"
+import { CapiOutboxStore } from "./capi-outbox-store"
 import { SqlExecutor, WebhookChangeRow, claimWebhookEvent, insertWebhookChanges, listDueWebhookEvents } from "./webhook-store"
 import { MetaCapiEvent } from "./models/meta-capi-event"
 import { MetaCapiSetting } from "./models/meta-capi-setting"
@@ -99,6 +100,11 @@ class MetaModuleService extends MedusaService({
   /** Webhooks: changes due for an attempt (retry job). */
   async listDueWebhookEvents(options: { limit: number; staleMs: number; receivedBeforeMs: number }) {
     return listDueWebhookEvents(this.moduleContainer_.manager, options)
+  }
+
+  /** Conversions API: set-based outbox statements (a backlog after an outage can be 100,000 rows). */
+  capiOutboxStore(): CapiOutboxStore {
+    return new CapiOutboxStore(this.moduleContainer_.manager)
   }
 
   /** Catalog: set-based statements over catalog items (a full sync touches every variant). */

@@ -39,6 +39,18 @@ function service(container: MedusaContainer): MetaModuleService {
   return container.resolve<MetaModuleService>(META_MODULE)
 }
 
+/** Groups without copying arrays per row (a backlog can be 100,000 rows). */
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const group = groups.get(key)
+    if (group) group.push(item)
+    else groups.set(key, [item])
+  }
+  return groups
+}
+
 function failureOf(error: unknown): DeliveryFailure {
   if (error instanceof GraphError) {
     const code = error.code !== undefined ? ` (#${error.code}${error.subcode ? `/${error.subcode}` : ""})` : ""
@@ -69,20 +81,15 @@ export async function deliverRows(container: MedusaContainer, rows: OutboxRow[],
   const credentials = await svc.getConnectionToken()
   if (!credentials) {
     // Not connected (or the connection needs attention): the events wait; the 7-day window still applies.
-    await svc.updateMetaCapiEvents({
-      selector: { id: rows.map((r) => r.id) },
-      data: { next_attempt_at: new Date(nowMs + retryDelayMs(1)), last_error: "The store is not connected to Meta" },
-    })
+    await svc
+      .capiOutboxStore()
+      .postpone(rows.map((r) => r.id), new Date(nowMs + retryDelayMs(1)), "The store is not connected to Meta")
     report.retry = rows.length
     return report
   }
   const graph = svc.getGraphClient()
 
-  const groups = new Map<string, OutboxRow[]>()
-  for (const row of rows) {
-    const key = `${row.pixel_id}\u0000${row.test_event_code ?? ""}`
-    groups.set(key, [...(groups.get(key) ?? []), row])
-  }
+  const groups = groupBy(rows, (row) => `${row.pixel_id}\u0000${row.test_event_code ?? ""}`)
 
   let halted: DeliveryFailure | undefined
   for (const group of groups.values()) {
@@ -90,10 +97,9 @@ export async function deliverRows(container: MedusaContainer, rows: OutboxRow[],
     const withTime = group.map((row) => ({ row, event_time: Number((row.payload as ServerEvent).event_time) }))
     const { fresh, expired } = partitionExpired(withTime, nowMs)
     if (expired.length) {
-      await svc.updateMetaCapiEvents({
-        selector: { id: expired.map((e) => e.row.id) },
-        data: { status: "expired", next_attempt_at: null, last_error: "Older than the Conversions API's 7-day window" },
-      })
+      await svc
+        .capiOutboxStore()
+        .markExpired(expired.map((e) => e.row.id), "Older than the Conversions API's 7-day window")
       report.expired += expired.length
     }
     for (const batch of splitIntoBatches(fresh.map((f) => f.row))) {
@@ -134,17 +140,13 @@ export async function deliverRows(container: MedusaContainer, rows: OutboxRow[],
 
 async function scheduleRetry(svc: MetaModuleService, rows: OutboxRow[], failure: DeliveryFailure, nowMs: number): Promise<void> {
   // Rows of one batch share their attempt count in practice; group to keep it to few UPDATEs.
-  const byAttempts = new Map<number, string[]>()
-  for (const row of rows) byAttempts.set(row.attempts + 1, [...(byAttempts.get(row.attempts + 1) ?? []), row.id])
-  for (const [attempts, ids] of byAttempts) {
-    await svc.updateMetaCapiEvents({
-      selector: { id: ids },
-      data: {
-        attempts,
-        next_attempt_at: new Date(nowMs + retryDelayMs(attempts, failure.retryAfterMs)),
-        last_error: failure.message,
-      },
-    })
+  for (const [attempts, group] of groupBy(rows, (row) => row.attempts + 1)) {
+    await svc.capiOutboxStore().scheduleRetry(
+      group.map((row) => row.id),
+      attempts,
+      new Date(nowMs + retryDelayMs(attempts, failure.retryAfterMs)),
+      failure.message
+    )
   }
 }
 
@@ -154,12 +156,12 @@ async function applyOutcomes(
   nowMs: number,
   report: FlushReport
 ): Promise<void> {
-  const sentByResponse = new Map<Record<string, unknown>, OutboxRow[]>()
+  const sent: { response: Record<string, unknown>; event: OutboxRow }[] = []
   const retries: OutboxRow[] = []
   let retryFailure: DeliveryFailure | undefined
   for (const outcome of outcomes) {
     if (outcome.status === "sent") {
-      sentByResponse.set(outcome.response, [...(sentByResponse.get(outcome.response) ?? []), outcome.event])
+      sent.push({ response: outcome.response, event: outcome.event })
     } else if (outcome.status === "failed") {
       await svc.updateMetaCapiEvents({
         id: outcome.event.id,
@@ -174,22 +176,14 @@ async function applyOutcomes(
       retryFailure = outcome.failure
     }
   }
-  for (const [response, rows] of sentByResponse) {
-    await svc.updateMetaCapiEvents({
-      selector: { id: rows.map((r) => r.id) },
-      data: {
-        status: "sent",
-        sent_at: new Date(nowMs),
-        next_attempt_at: null,
-        last_error: null,
-        response: { events_received: response.events_received, fbtrace_id: response.fbtrace_id, messages: response.messages },
-      },
-    })
-    // attempts is per-row; one UPDATE per distinct count keeps batches of 1,000 to a couple of statements.
-    const byAttempts = new Map<number, string[]>()
-    for (const row of rows) byAttempts.set(row.attempts + 1, [...(byAttempts.get(row.attempts + 1) ?? []), row.id])
-    for (const [attempts, ids] of byAttempts) await svc.updateMetaCapiEvents({ selector: { id: ids }, data: { attempts } })
-    report.sent += rows.length
+  // One UPDATE per Meta response (a request of up to 1,000 events), not one per row.
+  for (const [response, group] of groupBy(sent, (s) => s.response)) {
+    await svc.capiOutboxStore().markSent(
+      group.map((s) => s.event.id),
+      new Date(nowMs),
+      { events_received: response.events_received, fbtrace_id: response.fbtrace_id, messages: response.messages }
+    )
+    report.sent += group.length
   }
   if (retries.length && retryFailure) {
     await scheduleRetry(svc, retries, retryFailure, nowMs)
@@ -201,18 +195,9 @@ const OUTBOX_FIELDS = ["id", "pixel_id", "event_name", "event_id", "attempts", "
 
 /** Pending rows that are due (lease expired or retry time reached), oldest event first, leased to this run. */
 export async function claimDueRows(container: MedusaContainer, limit: number, nowMs = Date.now()): Promise<OutboxRow[]> {
-  const svc = service(container)
-  const rows = (await svc.listMetaCapiEvents(
-    { status: "pending", next_attempt_at: { $lte: new Date(nowMs) } },
-    { take: limit, order: { event_time: "ASC" }, select: OUTBOX_FIELDS }
-  )) as unknown as OutboxRow[]
-  if (rows.length) {
-    await svc.updateMetaCapiEvents({
-      selector: { id: rows.map((r) => r.id) },
-      data: { next_attempt_at: new Date(nowMs + SEND_LEASE_MS) },
-    })
-  }
-  return rows
+  return service(container)
+    .capiOutboxStore()
+    .claimDue(limit, new Date(nowMs), new Date(nowMs + SEND_LEASE_MS))
 }
 
 export async function loadRows(container: MedusaContainer, ids: string[]): Promise<OutboxRow[]> {
