@@ -2,28 +2,30 @@
  * `npm run bench -- capi`: the Conversions API targets of issue 5.
  *
  * (a) order placement latency through the store API, with the plugin and without it, side by side in one
- *     run: two stores booted with `medusa develop` on their own scratch databases — this repository (the
- *     plugin's module, subscribers, routes) and a bare Medusa app (same node_modules, no plugin) — with the
- *     same test store; carts are prepared untimed and `POST /store/carts/:id/complete` is timed,
+ *     run: two stores booted with `medusa start` on their own scratch databases — a snapshot of this
+ *     repository (the plugin's module, subscribers, routes) and a bare Medusa app (same node_modules, no
+ *     plugin) — with the same test store. Both run from temp directories outside the repository and
+ *     without `develop`'s file watcher, so edits in the repository during a run cannot restart them;
+ *     carts are prepared untimed and `POST /store/carts/:id/complete` is timed,
  *     alternating between the stores so both see the same machine load. Target: p95 difference < 5 ms.
  * (b) delivery latency, idle: one order at a time, from the order's creation to its Purchase arriving at
  *     the emulator. Target: p95 < 1 s.
  * (c) backlog drain: 100,000 pending events queued in the outbox, then the flush workflow. Target: ≤ 100
  *     calls, < 30 s, nothing lost or doubled (counted at the emulator).
- * (d) CPU per event: building + normalizing + hashing a Purchase (ours, with E.164 phones) next to
- *     facebook-nodejs-business-sdk's UserData/ServerEvent normalize() on the same inputs. Target: ours
- *     not slower.
+ * (d) CPU per event (lib/capi/cpu-per-event.ts): building + normalizing + hashing a Purchase (ours, with
+ *     E.164 phones) next to facebook-nodejs-business-sdk's UserData/ServerEvent normalize() on the same
+ *     distinct orders. Target: ours not slower.
  *
  * Bounded: every wait has a deadline; child processes and databases are removed in `finally`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { Client } from "pg"
 import { startGraphEmulator, type GraphEmulator } from "../src/emulator"
-import { buildPurchaseEvent } from "../src/lib/capi"
+import { measureCpuPerEvent } from "./lib/capi/cpu-per-event"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 const ORDERS = Number(process.env.BENCH_CAPI_ORDERS ?? 120)
@@ -37,6 +39,7 @@ const root = path.join(__dirname, "..")
 const cli = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
 const BROWSER = { "user-agent": "Mozilla/5.0 (bench) Safari/605.1.15", "x-forwarded-for": "203.0.113.42" }
 const FBP = "fb.1.1596403881668.1116446470"
+const BROWSER_CONTEXT = { eventSourceUrl: "https://shop.example.com/checkout", clientIpAddress: "203.0.113.42", fbp: FBP }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const dbUrl = (name: string) => ADMIN_DB_URL.replace(/\/[^/]*$/, `/${name}`)
@@ -109,6 +112,8 @@ type StoreIds = { publishableKey: string; regionId: string; variantId: string; s
 type Store = {
   name: string
   cwd: string
+  /** Where this store's `medusa exec` scripts (bench/lib/capi) are read from. */
+  scripts: string
   db: string
   port: number
   url: string
@@ -118,12 +123,13 @@ type Store = {
   ids?: StoreIds
 }
 
-function makeStore(name: string, cwd: string, db: string, port: number, emulator: GraphEmulator): Store {
+function makeStore(name: string, cwd: string, scripts: string, db: string, port: number, emulator: GraphEmulator): Store {
   const url = `http://localhost:${port}`
   const { TS_NODE_PROJECT: _benchProject, ...inherited } = process.env
   return {
     name,
     cwd,
+    scripts,
     db,
     port,
     url,
@@ -148,6 +154,20 @@ function makeStore(name: string, cwd: string, db: string, port: number, emulator
       LOG_LEVEL: "error",
     },
   }
+}
+
+/**
+ * The plugin's development app (medusa-config.ts, src, and the bench's exec scripts with the test helpers
+ * they import) copied to a temp directory, on the repository's node_modules: the store then runs one
+ * snapshot of the code, whatever is edited in the repository meanwhile.
+ */
+function pluginAppDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "meta-bench-plugin-"))
+  for (const entry of ["package.json", "tsconfig.json", "medusa-config.ts", "src", "bench", "integration-tests/helpers"]) {
+    cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true })
+  }
+  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"))
+  return dir
 }
 
 /** A Medusa app with nothing of the plugin: the repository's node_modules, Medusa's default modules. */
@@ -191,8 +211,9 @@ async function waitForHealth(store: Store, timeoutMs: number): Promise<void> {
   throw new Error(`${store.name} was not healthy within ${timeoutMs / 1000} s:\n${store.log.slice(-3000)}`)
 }
 
+/** `medusa start` on the TypeScript sources, as `medusa develop` forks it, but without develop's file watcher. */
 function boot(store: Store): void {
-  store.child = spawn(process.execPath, [cli, "develop", "--port", String(store.port)], { cwd: store.cwd, env: store.env, detached: true })
+  store.child = spawn(process.execPath, [cli, "start", "--port", String(store.port)], { cwd: store.cwd, env: store.env, detached: true })
   const keep = (c: Buffer) => (store.log = (store.log + c).slice(-20_000))
   store.child.stdout?.on("data", keep)
   store.child.stderr?.on("data", keep)
@@ -250,80 +271,12 @@ async function connectPlugin(store: Store, emulator: GraphEmulator): Promise<voi
 
 async function setupStore(store: Store): Promise<void> {
   const out = path.join(tmpdir(), `meta-bench-${store.name}-${process.pid}.json`)
-  await run(["exec", path.join(__dirname, "lib/capi/setup-store.ts")], store.cwd, { ...store.env, BENCH_SETUP_OUT: out }, `${store.name} store setup`)
+  await run(["exec", path.join(store.scripts, "setup-store.ts")], store.cwd, { ...store.env, BENCH_SETUP_OUT: out }, `${store.name} store setup`)
   store.ids = JSON.parse(readFileSync(out, "utf8"))
   rmSync(out, { force: true })
 }
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`
-
-/** (d) CPU per event: ours vs the Business SDK's normalize() on the same order data. */
-function measureCpu(): { ours: number; sdk: number } {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const bizSdk = require("facebook-nodejs-business-sdk")
-  const inputs = Array.from({ length: CPU_EVENTS }, (_, i) => ({
-    id: `order_${i}`,
-    created_at: new Date(1_750_000_000_000 + i * 1000),
-    currency_code: "eur",
-    total: 44.8,
-    email: `  Shopper.${i}@Example.COM `,
-    customer_id: `cus_${i}`,
-    shipping_address: { first_name: "Zoë", last_name: "D'Arcy", phone: "0221 123456", city: "Köln", province: "NW", postal_code: "50667", country_code: "DE" },
-    items: [{ quantity: 2, unit_price: 19.95, variant_sku: "TSHIRT-M" }],
-  }))
-  const browser = { eventSourceUrl: "https://shop.example.com/checkout", clientIpAddress: "203.0.113.42", clientUserAgent: BROWSER["user-agent"], fbp: FBP }
-  const ours = () => {
-    for (const o of inputs) buildPurchaseEvent(o, browser)
-  }
-  const sdk = () => {
-    for (const o of inputs) {
-      const a = o.shipping_address
-      const userData = new bizSdk.UserData()
-        .setEmails([o.email])
-        .setPhones([a.phone])
-        .setFirstNames([a.first_name])
-        .setLastNames([a.last_name])
-        .setCities([a.city])
-        .setStates([a.province])
-        .setZips([a.postal_code])
-        .setCountries([a.country_code])
-        .setExternalIds([o.customer_id])
-        .setClientIpAddress(browser.clientIpAddress)
-        .setClientUserAgent(browser.clientUserAgent)
-        .setFbp(browser.fbp)
-      const content = new bizSdk.Content().setId(o.items[0].variant_sku).setQuantity(2).setItemPrice(19.95)
-      const customData = new bizSdk.CustomData()
-        .setValue(44.8)
-        .setCurrency(o.currency_code)
-        .setContents([content])
-        .setContentIds([o.items[0].variant_sku])
-        .setContentType("product")
-        .setNumItems(2)
-        .setOrderId(o.id)
-      new bizSdk.ServerEvent()
-        .setEventName("Purchase")
-        .setEventTime(Math.floor(o.created_at.getTime() / 1000))
-        .setEventId(o.id)
-        .setActionSource("website")
-        .setEventSourceUrl(browser.eventSourceUrl)
-        .setUserData(userData)
-        .setCustomData(customData)
-        .normalize()
-    }
-  }
-  const time = (fn: () => void) => {
-    fn() // warm-up: JIT, libphonenumber metadata
-    const samples: number[] = []
-    for (let r = 0; r < 5; r++) {
-      const before = process.cpuUsage()
-      fn()
-      const used = process.cpuUsage(before)
-      samples.push(((used.user + used.system) / CPU_EVENTS))
-    }
-    return samples.sort((x, y) => x - y)[2] // median µs per event
-  }
-  return { ours: time(ours), sdk: time(sdk) }
-}
 
 async function main() {
   const rows: Row[] = []
@@ -331,14 +284,15 @@ async function main() {
   let failed = false
 
   console.log("[bench] (d) CPU per event…")
-  const cpu = measureCpu()
+  const cpu = measureCpuPerEvent(CPU_EVENTS, { ...BROWSER_CONTEXT, clientUserAgent: BROWSER["user-agent"] })
   const cpuMet = cpu.ours <= cpu.sdk
   failed ||= !cpuMet
 
   const emulator = await startGraphEmulator({ port: 0 })
+  const pluginDir = pluginAppDir()
   const bareDir = bareAppDir()
-  const plugin = makeStore("plugin", root, "meta_bench_capi_plugin", await freePort(), emulator)
-  const bare = makeStore("bare", bareDir, "meta_bench_capi_bare", await freePort(), emulator)
+  const plugin = makeStore("plugin", pluginDir, path.join(pluginDir, "bench/lib/capi"), "meta_bench_capi_plugin", await freePort(), emulator)
+  const bare = makeStore("bare", bareDir, path.join(__dirname, "lib/capi"), "meta_bench_capi_bare", await freePort(), emulator)
   const stores = [plugin, bare]
   try {
     for (const s of stores) {
@@ -420,7 +374,7 @@ async function main() {
     emulator.reset()
     console.log(`[bench] (c) queueing ${BACKLOG} events and draining…`)
     const out = path.join(tmpdir(), `meta-bench-drain-${process.pid}.json`)
-    await run(["exec", path.join(__dirname, "lib/capi/drain-backlog.ts")], root, { ...plugin.env, BENCH_BACKLOG: String(BACKLOG), BENCH_DRAIN_OUT: out }, "backlog drain", 600_000)
+    await run(["exec", path.join(plugin.scripts, "drain-backlog.ts")], plugin.cwd, { ...plugin.env, BENCH_BACKLOG: String(BACKLOG), BENCH_DRAIN_OUT: out }, "backlog drain", 600_000)
     const drain = JSON.parse(readFileSync(out, "utf8")) as { insertMs: number; drainMs: number; sent: number; pending: number }
     rmSync(out, { force: true })
     const calls = emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith(`/${PIXEL}/events`)).length
@@ -448,7 +402,7 @@ async function main() {
     await Promise.all(stores.map((s) => stopGroup(s.child)))
     await emulator.close()
     for (const s of stores) await adminQuery(`DROP DATABASE IF EXISTS "${s.db}" WITH (FORCE)`).catch(() => undefined)
-    rmSync(bareDir, { recursive: true, force: true })
+    for (const dir of [pluginDir, bareDir]) rmSync(dir, { recursive: true, force: true })
   }
 
   rows.push({
@@ -458,9 +412,9 @@ async function main() {
     met: cpuMet,
   })
   notes.push(
-    `(a) Stores: \`medusa develop\` (admin off, local event bus, in-process workflow engine), each on its own scratch database on localhost; "without" is a bare Medusa app on the same node_modules. Carts (line item, addresses, shipping, payment session; plus cart-context for the plugin store) are prepared untimed; only \`POST /store/carts/:id/complete\` is timed, ${ORDERS} per store after ${WARMUP} warm-up rounds, alternating which store goes first.`,
+    `(a) Stores: \`medusa start\` on the TypeScript sources (as \`medusa develop\` runs them, without its file watcher; admin off, local event bus, in-process workflow engine), each from a temp directory outside the repository and on its own scratch database on localhost; "with" is a snapshot of this repository's development app, "without" a bare Medusa app on the same node_modules. Carts (line item, addresses, shipping, payment session; plus cart-context for the plugin store) are prepared untimed; only \`POST /store/carts/:id/complete\` is timed, ${ORDERS} per store after ${WARMUP} warm-up rounds, alternating which store goes first.`,
     `(b) From \`order.created_at\` (set before \`order.placed\` is emitted, so this is an upper bound) to the emulator receiving the request; orders ~1 s apart, nothing else running.`,
-    `(d) Median of 5 runs of ${CPU_EVENTS} events, process CPU time (user + system) per event; same order data for both, node:crypto for our SHA-256.`
+    `(d) Median of 5 runs of ${CPU_EVENTS} events, process CPU time (user + system) per event; the same ${CPU_EVENTS} distinct generated orders for both (bench/lib/capi/orders.ts: ten countries, national / + / 00 phone formats, 1–3 items), node:crypto for our SHA-256.`
   )
   recordBenchmark("capi", "Pixel and Conversions API", rows, notes)
   if (failed) process.exitCode = 1

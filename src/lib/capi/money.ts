@@ -75,6 +75,15 @@ export function minorToDecimalString(minor: bigint, currency: string): string {
 
 /** A Medusa amount as the JSON number Meta expects (parsed from the exact decimal string, no arithmetic). */
 export function toMetaValue(amount: AmountLike, currency: string): number | null {
+  if (typeof amount === "number" && Number.isFinite(amount)) {
+    // A number already at the currency's precision (44.8 EUR, 1500 JPY) comes back unchanged from the
+    // decimal-string path: its shortest decimal, padded with zeros, parses to the same double. Only -0
+    // differs (the string path gives 0).
+    const text = String(amount)
+    const dot = text.indexOf(".")
+    const decimals = dot === -1 ? 0 : text.length - dot - 1
+    if (!text.includes("e") && decimals <= currencyDigits(currency)) return amount === 0 ? 0 : amount
+  }
   const minor = toMinorUnits(amount, currency)
   return minor === null ? null : Number(minorToDecimalString(minor, currency))
 }

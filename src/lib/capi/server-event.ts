@@ -1,6 +1,6 @@
 import { retailerIdOf as catalogRetailerIdOf } from "../catalog/retailer-id"
 import type { ActionSource } from "./limits"
-import { isCurrencyCode, minorToDecimalString, toMinorUnits, type AmountLike } from "./money"
+import { isCurrencyCode, toMetaValue, type AmountLike } from "./money"
 import { buildUserData, type AddressLike, type UserData } from "./user-data"
 
 /** One element of `data` in POST /{pixel_id}/events (reference/meta-api.md §4.2). */
@@ -101,25 +101,22 @@ export function buildPurchaseEvent(order: OrderLike, browser?: BrowserContext): 
   if (!currency || !isCurrencyCode(currency)) {
     throw new EventBuildError(`order ${order.id} has no valid currency_code (${String(order.currency_code)})`)
   }
-  const totalMinor = toMinorUnits(order.total, currency)
-  if (totalMinor === null) throw new EventBuildError(`order ${order.id} has no readable total`)
+  const value = toMetaValue(order.total, currency)
+  if (value === null) throw new EventBuildError(`order ${order.id} has no readable total`)
 
-  const byId = new Map<string, { quantity: number; priceMinor: bigint }>()
+  // One content per retailer id: quantities add up, the first line's price is kept.
+  const byId = new Map<string, Content>()
   for (const item of order.items ?? []) {
     if (!item) continue
     const id = retailerIdOf(item)
     const quantity = quantityOf(item)
-    const priceMinor = toMinorUnits(item.unit_price, currency)
-    if (!id || quantity === 0 || priceMinor === null) continue
+    const price = toMetaValue(item.unit_price, currency)
+    if (!id || quantity === 0 || price === null) continue
     const existing = byId.get(id)
     if (existing) existing.quantity += quantity
-    else byId.set(id, { quantity, priceMinor })
+    else byId.set(id, { id, quantity, item_price: price })
   }
-  const contents: Content[] = [...byId].map(([id, { quantity, priceMinor }]) => ({
-    id,
-    quantity,
-    item_price: Number(minorToDecimalString(priceMinor, currency)),
-  }))
+  const contents = [...byId.values()]
 
   return {
     event_name: "Purchase",
@@ -136,7 +133,7 @@ export function buildPurchaseEvent(order: OrderLike, browser?: BrowserContext): 
       fbp: browser?.fbp,
     }),
     custom_data: {
-      value: Number(minorToDecimalString(totalMinor, currency)),
+      value,
       currency,
       content_type: "product",
       content_ids: contents.map((c) => c.id),

@@ -7,9 +7,9 @@ import {
   normalizeExternalId,
   normalizeGender,
   normalizeName,
-  normalizePhone,
-  normalizeState,
-  normalizeZip,
+  normalizePhoneForCountryCode,
+  normalizeStateForCountryCode,
+  normalizeZipForCountryCode,
 } from "./normalize"
 
 /** The hashed user_data keys (Meta: "must be hashed"; external_id: "recommended", we hash it consistently). */
@@ -47,23 +47,44 @@ export type UserDataInput = {
   fbp?: string | null
 }
 
-/** A value that is already a digest is passed through (lowercased), as Meta's SDKs do. */
-function hashNormalized(raw: unknown, normalize: (value: unknown) => string | null): string | null {
-  if (typeof raw === "string" && isHashed(raw.trim())) return raw.trim().toLowerCase()
-  const normalized = normalize(raw)
-  return normalized ? sha256Hex(normalized) : null
+/** A value that is already a digest, lowercased (Meta's SDKs pass such values through), or null. */
+function digestOf(raw: unknown): string | null {
+  if (typeof raw !== "string") return null
+  const text = raw.trim()
+  return isHashed(text) ? text.toLowerCase() : null
 }
 
-function addHashed(
+function addDigest(target: UserData, key: HashedUserDataKey, digest: string): void {
+  const list = (target[key] ??= [])
+  if (!list.includes(digest)) list.push(digest)
+}
+
+function addHashed(target: UserData, key: HashedUserDataKey, raw: unknown, normalize: (value: unknown) => string | null): void {
+  const digest = digestOf(raw)
+  if (digest) return addDigest(target, key, digest)
+  const normalized = normalize(raw)
+  if (normalized) addDigest(target, key, sha256Hex(normalized))
+}
+
+/** addHashed for the fields read with the address's country (normalized once per address). */
+function addHashedIn(
   target: UserData,
   key: HashedUserDataKey,
   raw: unknown,
-  normalize: (value: unknown) => string | null
+  countryCode: string | null,
+  normalize: (value: unknown, countryCode: string | null) => string | null
 ): void {
-  const hashed = hashNormalized(raw, normalize)
-  if (!hashed) return
-  const list = (target[key] ??= [])
-  if (!list.includes(hashed)) list.push(hashed)
+  const digest = digestOf(raw)
+  if (digest) return addDigest(target, key, digest)
+  const normalized = normalize(raw, countryCode)
+  if (normalized) addDigest(target, key, sha256Hex(normalized))
+}
+
+const ADDRESS_FIELDS = ["first_name", "last_name", "phone", "city", "province", "postal_code", "country_code"] as const
+
+/** Billing and shipping are often the same address: reading it twice would only add the same hashes again. */
+function sameAddress(a: AddressLike, b: AddressLike): boolean {
+  return ADDRESS_FIELDS.every((field) => a[field] === b[field])
 }
 
 function plain(value: string | null | undefined): string | undefined {
@@ -79,19 +100,25 @@ function plain(value: string | null | undefined): string | undefined {
 export function buildUserData(input: UserDataInput): UserData {
   const data: UserData = {}
   for (const email of input.emails ?? []) addHashed(data, "em", email, normalizeEmail)
-  const addresses = (input.addresses ?? []).filter((a): a is AddressLike => !!a)
-  const defaultCountry = addresses.map((a) => normalizeCountry(a.country_code)).find(Boolean) ?? null
-  for (const phone of input.phones ?? []) addHashed(data, "ph", phone, (v) => normalizePhone(v, defaultCountry))
-  for (const address of addresses) {
-    const country = address.country_code
-    addHashed(data, "ph", address.phone, (v) => normalizePhone(v, country))
+  const addresses: AddressLike[] = []
+  for (const address of input.addresses ?? []) {
+    if (address && !addresses.some((seen) => sameAddress(seen, address))) addresses.push(address)
+  }
+  const countryCodes = addresses.map((a) => normalizeCountry(a.country_code))
+  const defaultCountry = countryCodes.find(Boolean) ?? null
+  for (const phone of input.phones ?? []) addHashedIn(data, "ph", phone, defaultCountry, normalizePhoneForCountryCode)
+  addresses.forEach((address, i) => {
+    const countryCode = countryCodes[i]
+    addHashedIn(data, "ph", address.phone, countryCode, normalizePhoneForCountryCode)
     addHashed(data, "fn", address.first_name, normalizeName)
     addHashed(data, "ln", address.last_name, normalizeName)
     addHashed(data, "ct", address.city, normalizeCity)
-    addHashed(data, "st", address.province, (v) => normalizeState(v, country))
-    addHashed(data, "zp", address.postal_code, (v) => normalizeZip(v, country))
-    addHashed(data, "country", country, normalizeCountry)
-  }
+    addHashedIn(data, "st", address.province, countryCode, normalizeStateForCountryCode)
+    addHashedIn(data, "zp", address.postal_code, countryCode, normalizeZipForCountryCode)
+    const countryDigest = digestOf(address.country_code)
+    if (countryDigest) addDigest(data, "country", countryDigest)
+    else if (countryCode) addDigest(data, "country", sha256Hex(countryCode))
+  })
   for (const gender of input.genders ?? []) addHashed(data, "ge", gender, normalizeGender)
   for (const dob of input.datesOfBirth ?? []) addHashed(data, "db", dob, normalizeDateOfBirth)
   for (const id of input.externalIds ?? []) addHashed(data, "external_id", id, normalizeExternalId)
