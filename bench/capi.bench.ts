@@ -371,13 +371,15 @@ async function main() {
 
     // (c) backlog drain, with both stores stopped (so only the flush under test sends).
     await Promise.all(stores.map((s) => stopGroup(s.child)))
-    emulator.reset()
+    // No emulator.reset(): it would also revoke the store's token. Count only the calls made from here on.
+    const callsBefore = emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith(`/${PIXEL}/events`)).length
     console.log(`[bench] (c) queueing ${BACKLOG} events and draining…`)
     const out = path.join(tmpdir(), `meta-bench-drain-${process.pid}.json`)
     await run(["exec", path.join(plugin.scripts, "drain-backlog.ts")], plugin.cwd, { ...plugin.env, BENCH_BACKLOG: String(BACKLOG), BENCH_DRAIN_OUT: out }, "backlog drain", 600_000)
     const drain = JSON.parse(readFileSync(out, "utf8")) as { insertMs: number; drainMs: number; sent: number; pending: number }
     rmSync(out, { force: true })
-    const calls = emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith(`/${PIXEL}/events`)).length
+    const calls =
+      emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith(`/${PIXEL}/events`)).length - callsBefore
     const received = emulator.receivedEvents(PIXEL).filter((r) => String(r.event.event_id).startsWith("order_backlog_"))
     const distinct = new Set(received.map((r) => r.event.event_id)).size
     const lost = BACKLOG - distinct

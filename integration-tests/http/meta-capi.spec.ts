@@ -1,18 +1,16 @@
 import { createHash } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { GraphEmulator, startGraphEmulator } from "../../src/emulator"
 import flushMetaCapiEventsJob from "../../src/jobs/flush-meta-capi-events"
 import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
 import { createAdminHeaders } from "../helpers/admin-auth"
-import { TEST_APP_ID, TEST_APP_SECRET, useMetaTestEnv } from "../helpers/meta-env"
+import { useTestEmulator } from "../helpers/meta-env"
 import { completeCart, createTestStore, prepareCart, type TestStore } from "../helpers/store-setup"
 
 jest.setTimeout(180_000)
 
 const EMULATOR_PORT = 9830
 const PIXEL = "60001"
-useMetaTestEnv(EMULATOR_PORT)
 
 const sha = (v: string) => createHash("sha256").update(v).digest("hex")
 const BROWSER = {
@@ -21,18 +19,7 @@ const BROWSER = {
 }
 const FBP = "fb.1.1596403881668.1116446470"
 
-let emulator: GraphEmulator
-
-beforeAll(async () => {
-  emulator = await startGraphEmulator({
-    port: EMULATOR_PORT,
-    apps: [{ appId: TEST_APP_ID, appSecret: TEST_APP_SECRET, name: "Medusa Test App" }],
-  })
-})
-
-afterAll(async () => {
-  await emulator?.close()
-})
+const emulator = useTestEmulator(EMULATOR_PORT)
 
 async function waitFor<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const started = Date.now()

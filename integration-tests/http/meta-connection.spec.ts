@@ -1,32 +1,19 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { GraphEmulator, startGraphEmulator } from "../../src/emulator"
 import refreshMetaTokensJob from "../../src/jobs/refresh-meta-tokens"
 import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { captureOutput } from "../helpers/capture-output"
 import { answerConsent } from "../helpers/consent"
-import { TEST_APP_ID, TEST_APP_SECRET, useMetaTestEnv } from "../helpers/meta-env"
+import { TEST_APP_ID, TEST_APP_SECRET, useTestEmulator } from "../helpers/meta-env"
 
 jest.setTimeout(120_000)
 
 const EMULATOR_PORT = 9811
-useMetaTestEnv(EMULATOR_PORT)
 
-let emulator: GraphEmulator
+const emulator = useTestEmulator(EMULATOR_PORT)
 const output = captureOutput()
-
-beforeAll(async () => {
-  emulator = await startGraphEmulator({
-    port: EMULATOR_PORT,
-    apps: [{ appId: TEST_APP_ID, appSecret: TEST_APP_SECRET, name: "Medusa Test App" }],
-  })
-})
-
-afterAll(async () => {
-  output.stop()
-  await emulator?.close()
-})
+afterAll(() => output.stop())
 
 const noRedirect = { maxRedirects: 0, validateStatus: () => true }
 

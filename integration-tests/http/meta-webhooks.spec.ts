@@ -1,40 +1,17 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { GraphEmulator, startGraphEmulator } from "../../src/emulator"
 import retryMetaWebhookEventsJob from "../../src/jobs/retry-meta-webhook-events"
 import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
 import { createAdminHeaders } from "../helpers/admin-auth"
-import { TEST_APP_ID, TEST_APP_SECRET, useMetaTestEnv } from "../helpers/meta-env"
+import { useTestEmulator, waitFor } from "../helpers/meta-env"
 
 jest.setTimeout(120_000)
 
 const EMULATOR_PORT = 9820
 const VERIFY_TOKEN = "webhook-verify-token-123"
-useMetaTestEnv(EMULATOR_PORT)
 process.env.META_WEBHOOK_VERIFY_TOKEN = VERIFY_TOKEN
 
-let emulator: GraphEmulator
-
-beforeAll(async () => {
-  emulator = await startGraphEmulator({
-    port: EMULATOR_PORT,
-    apps: [{ appId: TEST_APP_ID, appSecret: TEST_APP_SECRET, name: "Medusa Test App" }],
-  })
-})
-
-afterAll(async () => {
-  await emulator?.close()
-})
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (done(value)) return value
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
+const emulator = useTestEmulator(EMULATOR_PORT)
 
 medusaIntegrationTestRunner({
   dbName: "meta-it-webhooks",
