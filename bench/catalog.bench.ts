@@ -7,7 +7,7 @@
  * bench/lib/catalog/run-sync.ts (seed with set-based SQL, connect, drive the catalog worker), the
  * emulator runs here so its memory is not counted; the database is dropped afterwards.
  */
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
@@ -16,7 +16,7 @@ import { startGraphEmulator } from "../src/emulator"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 const SIZES = [10_000, 100_000]
-const LATENCY_SAMPLES = 10
+const LATENCY_SAMPLES = 3
 const WALL_TARGET_100K_MS = 60_000
 const RSS_TARGET_BYTES = 400 * 2 ** 20
 const LATENCY_TARGET_MS = 60_000
@@ -46,6 +46,22 @@ async function adminQuery(sql: string): Promise<void> {
   } finally {
     await client.end()
   }
+}
+
+/** Async on purpose: the emulator lives in this process and must keep answering while the child runs. */
+function runChild(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; log: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, env })
+    let log = ""
+    const keep = (chunk: Buffer) => (log = (log + chunk).slice(-10_000))
+    child.stdout.on("data", keep)
+    child.stderr.on("data", keep)
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs)
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      resolve({ code, log })
+    })
+  })
 }
 
 async function runSize(n: number, latencySamples: number): Promise<Result & { emulatorItems: number; emulatorCalls: number }> {
@@ -79,14 +95,8 @@ async function runSize(n: number, latencySamples: number): Promise<Result & { em
     const migrated = spawnSync(process.execPath, [cli, "db:migrate"], { cwd: root, env, encoding: "utf8", timeout: 300_000 })
     if (migrated.status !== 0) throw new Error(`medusa db:migrate failed:\n${migrated.stdout}\n${migrated.stderr}`)
     console.log(`[bench] ${n}: seeding and syncing…`)
-    const run = spawnSync(process.execPath, [cli, "exec", path.join(__dirname, "lib/catalog/run-sync.ts")], {
-      cwd: root,
-      env,
-      encoding: "utf8",
-      timeout: 900_000,
-      maxBuffer: 64 * 2 ** 20,
-    })
-    if (run.status !== 0) throw new Error(`medusa exec failed (${run.status ?? run.signal}):\n${run.stdout.slice(-5000)}\n${run.stderr.slice(-5000)}`)
+    const run = await runChild(["exec", path.join(__dirname, "lib/catalog/run-sync.ts")], env, 900_000)
+    if (run.code !== 0) throw new Error(`medusa exec failed (${run.code}):\n${run.log}`)
     const result = JSON.parse(readFileSync(env.BENCH_OUT, "utf8")) as Result
     const catalogId = Object.keys(emulator.state.catalogs ?? {})[0]
     return {
@@ -129,7 +139,7 @@ async function main() {
         { metric: "price edit → Meta latency p95", value: `${(p95 / 1000).toFixed(1)} s`, target: "< 60 s", met: p95 < LATENCY_TARGET_MS }
       )
       notes.push(
-        `Latency: ${r.latencies.length} price edits on the ${n.toLocaleString("en")}-variant store, each at a random point of the worker's 5 s cycle; the worker ticks every 5 s as the scheduled job does (price watcher → 2 s quiet window → items_batch → check_batch_request_status). Measured until the item is recorded synced with the new content.`
+        `Latency: ${r.latencies.length} price edits on the ${n.toLocaleString("en")}-variant store, each at a random point of the worker's 5 s cycle; the worker ticks every 5 s as the scheduled job does (price watcher → 2 s quiet window → items_batch → check_batch_request_status). Measured until Meta reported an items_batch sent after the edit and carrying the item finished; an edit not sent within 2 minutes counts as Infinity.`
       )
     }
   }

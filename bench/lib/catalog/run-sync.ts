@@ -26,6 +26,8 @@ export default async function runCatalogBench({ container }: ExecArgs) {
 
   const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
   const channel = (stores[0] as any).default_sales_channel_id
+  // Prices in the store's default currency: the catalog's currency unless catalog.currencyCode says otherwise.
+  const currency = (await pg.raw(`SELECT currency_code FROM store_currency WHERE is_default AND deleted_at IS NULL LIMIT 1`)).rows[0]?.currency_code ?? "usd"
   const products = Math.ceil(n / VARIANTS_PER_PRODUCT)
   const seedStart = performance.now()
   await pg.raw(`
@@ -40,7 +42,7 @@ export default async function runCatalogBench({ container }: ExecArgs) {
     INSERT INTO price_set (id) SELECT 'pset_b' || j FROM generate_series(1, ${n}) j;
     INSERT INTO product_variant_price_set (id, variant_id, price_set_id) SELECT 'pvps_b' || j, 'variant_b' || j, 'pset_b' || j FROM generate_series(1, ${n}) j;
     INSERT INTO price (id, price_set_id, currency_code, amount, raw_amount, rules_count)
-    SELECT 'price_b' || j, 'pset_b' || j, 'usd', 19.99, '{"value":"19.99","precision":20}'::jsonb, 0 FROM generate_series(1, ${n}) j;
+    SELECT 'price_b' || j, 'pset_b' || j, '${currency}', 19.99, '{"value":"19.99","precision":20}'::jsonb, 0 FROM generate_series(1, ${n}) j;
   `)
   const seedMs = performance.now() - seedStart
 
@@ -79,7 +81,7 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   const resyncCalls = (await itemsBatchCalls()) - resyncBefore
 
   // Change → Meta: a price edit is committed at a random point of the job's 5-second cycle; the worker
-  // (price watcher → flush → poll) runs on the job's cadence; latency ends when the emulator holds the price.
+  // (price watcher → flush → poll) runs on the job's cadence; latency ends when Meta reported the batch carrying the item finished.
   const latencies: number[] = []
   for (let sample = 0; sample < LATENCY_SAMPLES; sample++) {
     const j = 1 + Math.floor(Math.random() * n)
@@ -91,14 +93,14 @@ export default async function runCatalogBench({ container }: ExecArgs) {
       JSON.stringify({ value: amount, precision: 20 }),
       `price_b${j}`,
     ])
-    const editedAt = new Date()
     let landed = false
-    for (let tick = 0; tick < 40 && !landed; tick++) {
+    for (let tick = 0; tick < 24 && !landed; tick++) {
       await syncMetaCatalogWorkflow(container).run({ input: {} })
-      // Synced after the edit and nothing pending: Meta reported the batch carrying the new price finished.
+      // Landed: a batch sent after the edit (database clock on both sides) carried the item and Meta reported it finished.
       const { rows } = await pg.raw(
-        `SELECT 1 FROM meta_catalog_item WHERE variant_id = ? AND status = 'synced' AND NOT dirty AND batch_id IS NULL AND last_synced_at > ?`,
-        [`variant_b${j}`, editedAt]
+        `SELECT 1 FROM meta_catalog_batch b JOIN meta_catalog_item i ON b.item_ids @> to_jsonb(ARRAY[i.id])
+          WHERE i.variant_id = ? AND b.status = 'finished' AND b.created_at > (SELECT updated_at FROM price WHERE id = ?) LIMIT 1`,
+        [`variant_b${j}`, `price_b${j}`]
       )
       landed = rows.length > 0
       if (!landed) await sleep(JOB_INTERVAL_MS)
