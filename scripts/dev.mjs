@@ -51,6 +51,8 @@ function envDefaults() {
     { key: "META_GRAPH_API_URL", value: emulatorUrl },
     { key: "META_OAUTH_DIALOG_URL", value: emulatorUrl },
     { key: "META_WEBHOOK_VERIFY_TOKEN", value: secret },
+    // Catalog items need a product link, and Meta only takes https links: the Next.js starter's port, over https.
+    { key: "META_STOREFRONT_URL", value: "https://localhost:8000" },
     { key: "META_ENCRYPTION_KEY", value: () => randomBytes(32).toString("base64") },
   ]
 }

@@ -4,7 +4,7 @@
 // never touched), logs into the admin with headless Chromium, connects to Meta through the emulator's
 // consent page and checks that the connection is active and the business assets are listed.
 import { spawn } from "node:child_process"
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
@@ -102,6 +102,22 @@ async function connectThroughConsentPage(page) {
   })
 }
 
+const pageErrors = []
+
+/** Opens an admin page until `locator` shows: the data behind it may still be on its way (webhooks, sync). */
+async function showAfterReloads(page, path, locator, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    await page.goto(`${STORE_URL}${path}`, { waitUntil: "domcontentloaded" })
+    try {
+      await locator.waitFor({ state: "visible", timeout: 15_000 })
+      return
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${path}: ${error.message.split("\n")[0]}`)
+    }
+  }
+}
+
 async function run(page, timings) {
   let started = Date.now()
   await openLoginForm(page)
@@ -125,7 +141,68 @@ async function run(page, timings) {
   log(`Connection Active and "Acme Store" listed (${timings.connectFlow})`)
 
   await status.scrollIntoViewIfNeeded()
-  return page.screenshot()
+  const shots = [{ name: "connect-flow.png", png: await page.screenshot() }]
+
+  // Every other Meta screen of the admin renders for a connected store, without a page error.
+  started = Date.now()
+  const pageErrorsBefore = pageErrors.length
+  // Meta (the emulator) delivers a signed Instagram comment and a lead-ad submission to the store.
+  for (const delivery of [
+    { kind: "comment", platform: "instagram", media_id: "40001_1", text: "Love this linen shirt!" },
+    { kind: "lead", page_id: "30001", answers: { email: "lena.lead@example.com", full_name: "Lena Lead" } },
+  ]) {
+    const answer = await fetch(`http://127.0.0.1:${EMULATOR_PORT}/_emulator/webhooks/deliver`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ target_url: `${STORE_URL}/meta/webhooks`, ...delivery }),
+    }).then((r) => r.json())
+    if (answer.deliveries?.[0]?.status !== 200) {
+      throw new Error(`the store refused a webhook delivery: ${JSON.stringify(answer.deliveries)}`)
+    }
+  }
+  const screens = [
+    ["settings-meta-catalog.png", "/app/settings/meta", "[data-testid=meta-catalog-section]"],
+    ["meta-catalog.png", "/app/meta/catalog", "[data-testid=meta-catalog-items]"],
+    ["meta-events.png", "/app/meta/events", "[data-testid=meta-capi-events-log]"],
+    ["meta-inbox.png", "/app/meta/webhooks", "[data-testid=meta-leads]", "lena.lead@example.com"],
+  ]
+  // The seeded products reach the (emulated) Meta catalog on their own after connecting.
+  const synced = page.locator("[data-testid=meta-catalog-total-synced]")
+  const syncDeadline = Date.now() + 120_000
+  for (;;) {
+    await page.goto(`${STORE_URL}/app/settings/meta`, { waitUntil: "domcontentloaded" })
+    await synced.waitFor({ state: "visible", timeout: 60_000 })
+    const count = Number((await synced.innerText()).replace(/\D/g, ""))
+    if (count > 0) {
+      log(`Catalog: ${count} items synced`)
+      break
+    }
+    if (Date.now() > syncDeadline) throw new Error("no catalog item was synced within 120 s of connecting")
+    await page.waitForTimeout(3_000)
+  }
+  for (const [name, path, selector, text] of screens) {
+    const section = text ? page.locator(selector).filter({ hasText: text }) : page.locator(selector)
+    await showAfterReloads(page, path, section)
+    await section.scrollIntoViewIfNeeded()
+    shots.push({ name, png: await page.screenshot() })
+  }
+  await page.goto(`${STORE_URL}/app/products`, { waitUntil: "domcontentloaded" })
+  const firstProduct = page.locator('a[href*="/products/prod_"]').first()
+  await firstProduct.waitFor({ state: "visible", timeout: 60_000 })
+  await firstProduct.click()
+  // The product widget lists the product's variants with their Meta status.
+  const widget = page.locator("[data-testid=meta-product-catalog]").filter({ hasText: "Synced" })
+  await widget.waitFor({ state: "visible", timeout: 60_000 })
+  await widget.scrollIntoViewIfNeeded()
+  shots.push({ name: "product-meta-catalog.png", png: await page.screenshot() })
+  if (pageErrors.length > pageErrorsBefore) {
+    throw new Error(`the admin threw: ${pageErrors.slice(pageErrorsBefore).join("; ")}`)
+  }
+  timings.adminScreens = seconds(started)
+  const comment = page.locator("[data-testid=meta-comments]").filter({ hasText: "Love this linen shirt!" })
+  await showAfterReloads(page, "/app/meta/webhooks", comment)
+  log(`Catalog, events, inbox (comment + lead) and product screens rendered (${timings.adminScreens})`)
+  return shots
 }
 
 function tail(path, lines) {
@@ -146,7 +223,7 @@ async function main() {
   }
   const { chromium } = require("playwright-core")
   mkdirSync(artifacts, { recursive: true })
-  for (const stale of ["connect-flow.png", "connect-flow-failure.png", "dev-store.log"]) {
+  for (const stale of readdirSync(artifacts).filter((f) => f.endsWith(".png") || f === "dev-store.log")) {
     rmSync(join(artifacts, stale), { force: true })
   }
   for (const port of [PORT, EMULATOR_PORT]) {
@@ -173,7 +250,7 @@ async function main() {
 
   let browser
   let page
-  let screenshot
+  let screenshots = []
   const timings = {}
   const consoleErrors = []
   let failed = false
@@ -230,15 +307,18 @@ async function main() {
         consoleErrors.push(`HTTP ${response.status()} ${response.request().method()} ${url.origin}${url.pathname}`)
       }
     })
-    page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`))
-    screenshot = { name: "connect-flow.png", png: await run(page, timings) }
+    page.on("pageerror", (error) => {
+      consoleErrors.push(`pageerror: ${error.message}`)
+      pageErrors.push(error.message)
+    })
+    screenshots = await run(page, timings)
   } catch (error) {
     failed = true
     console.error(`[browser] FAILED: ${error.message}`)
     if (page) {
       console.error(`[browser] Page: ${page.url()}`)
       const png = await page.screenshot().catch(() => undefined)
-      screenshot = png && { name: "connect-flow-failure.png", png }
+      screenshots = png ? [{ name: "connect-flow-failure.png", png }] : []
     }
     console.error(`[browser] Last lines of the store log:\n${tail(devLog, 60)}`)
   }
@@ -248,9 +328,9 @@ async function main() {
   }
   log(`Timings: ${JSON.stringify(timings)}`)
   await cleanUp()
-  if (screenshot) {
-    writeFileSync(join(artifacts, screenshot.name), screenshot.png)
-    log(`Screenshot: integration-tests/browser/artifacts/${screenshot.name}`)
+  for (const shot of screenshots) {
+    writeFileSync(join(artifacts, shot.name), shot.png)
+    log(`Screenshot: integration-tests/browser/artifacts/${shot.name}`)
   }
   console.log(failed ? "0 passed, 1 failed" : "1 passed, 0 failed")
   process.exit(failed ? 1 : 0)

@@ -5,7 +5,7 @@ import { Link } from "react-router-dom"
 import { CatalogItemErrors } from "../components/catalog/catalog-item-errors"
 import { CATALOG_STATUS } from "../components/catalog/catalog-status"
 import { SectionError } from "../components/webhooks/section-error"
-import { useMetaCatalogProduct, useMetaCatalogProductAction } from "../hooks/api/catalog"
+import { useMetaCatalogProduct, useMetaCatalogProductAction, useProductVariantsForMeta } from "../hooks/api/catalog"
 import { formatDateTime, formatRelative } from "../lib/format-date"
 import type { AdminMetaCatalogItem } from "../types/meta-catalog"
 
@@ -13,10 +13,16 @@ type VariantRow = { id: string; title: string; sku: string | null; item: AdminMe
 
 /** The product's variants as Meta holds them: status, last sync, errors with their fix, include/exclude, sync now. */
 const ProductMetaCatalogWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
-  const { data, isPending, isError, error, refetch } = useMetaCatalogProduct(product.id)
+  const status = useMetaCatalogProduct(product.id)
+  const variants = useProductVariantsForMeta(product.id)
+  const { data } = status
+  const isPending = status.isPending || variants.isPending
+  const isError = status.isError || variants.isError
+  const error = status.error ?? variants.error
+  const refetch = () => Promise.all([status.refetch(), variants.refetch()])
   const action = useMetaCatalogProductAction(product.id)
   const byVariant = new Map((data?.items ?? []).map((item) => [item.variant_id, item]))
-  const rows: VariantRow[] = (product.variants ?? []).map((variant) => ({
+  const rows: VariantRow[] = (variants.data?.variants ?? product.variants ?? []).map((variant) => ({
     id: variant.id,
     title: variant.title ?? variant.id,
     sku: variant.sku ?? null,
@@ -60,7 +66,7 @@ const ProductMetaCatalogWidget = ({ data: product }: DetailWidgetProps<AdminProd
         </Button>
       </div>
       {isPending && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {isError && <SectionError what="The Meta catalog status" message={error.message} onRetry={() => refetch()} />}
+      {isError && <SectionError what="The Meta catalog status" message={error?.message ?? "Unknown error"} onRetry={() => refetch()} />}
       {data && product.status !== "published" && (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle">
           Only published products are sent to Meta.

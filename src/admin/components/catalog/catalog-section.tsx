@@ -13,7 +13,7 @@ const RUN_STATUS: Record<AdminMetaCatalogRun["status"], { label: string; color: 
 }
 
 const Total = ({ label, value, to }: { label: string; value: number; to?: string }) => (
-  <div className="flex flex-col gap-y-1">
+  <div className="flex flex-col gap-y-1" data-testid={`meta-catalog-total-${label.toLowerCase().replace(/\s+/g, "-")}`}>
     <Text size="small" className="text-ui-fg-subtle">
       {label}
     </Text>

@@ -53,6 +53,17 @@ export const useMetaCatalogProduct = (productId: string) =>
       query.state.data?.items.some((item) => item.pending) ? RUNNING_POLL_MS : IDLE_POLL_MS,
   })
 
+/**
+ * The product's variants (id, title, SKU). The detail page hands widgets a product without its
+ * variants, so the widget reads them itself.
+ */
+export const useProductVariantsForMeta = (productId: string) =>
+  useQuery({
+    queryKey: [...metaCatalogQueryKey.detail(productId), "variants"],
+    queryFn: () =>
+      sdk.admin.product.listVariants(productId, { fields: "id,title,sku", limit: 500 }),
+  })
+
 type ProductAction = { action: "sync" } | { action: "include" | "exclude"; variant_ids: string[] }
 
 export const useMetaCatalogProductAction = (productId: string) => {
