@@ -9,7 +9,7 @@ import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { dropDatabase, ensureDatabase } from "../../scripts/lib/ensure-postgres.mjs"
+import { dropDatabase, ensureDatabase, queryDatabase } from "../../scripts/lib/ensure-postgres.mjs"
 import { isPortInUse, terminateGroup, waitForHttp } from "../../scripts/lib/processes.mjs"
 
 const require = createRequire(import.meta.url)
@@ -104,6 +104,43 @@ async function connectThroughConsentPage(page) {
 
 const pageErrors = []
 
+/** A shopper's checkout through the store API (the storefront's calls), handing over the browser context. */
+async function placeOrder() {
+  const [{ token }] = await queryDatabase(
+    DATABASE_URL,
+    "SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1"
+  )
+  const call = async (method, path, body) => {
+    const response = await fetch(`${STORE_URL}${path}`, {
+      method,
+      headers: {
+        "content-type": "application/json",
+        "x-publishable-api-key": token,
+        "user-agent": "Mozilla/5.0 (X11; Linux x86_64) browser-test",
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const data = await response.json()
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(data)}`)
+    return data
+  }
+  const { regions } = await call("GET", "/store/regions")
+  const region = regions.find((r) => r.currency_code === "usd") ?? regions[0]
+  const { products } = await call("GET", `/store/products?limit=1&region_id=${region.id}&fields=*variants`)
+  const { cart } = await call("POST", "/store/carts", { region_id: region.id })
+  await call("POST", `/store/carts/${cart.id}/line-items`, { variant_id: products[0].variants[0].id, quantity: 1 })
+  const address = { first_name: "Sam", last_name: "Shopper", address_1: "1 Main St", city: "Austin", province: "TX", postal_code: "78701", country_code: "us", phone: "(512) 555-0100" }
+  await call("POST", `/store/carts/${cart.id}`, { email: "sam.shopper@example.com", shipping_address: address, billing_address: address })
+  await call("POST", "/store/meta/cart-context", { cart_id: cart.id, consent: true, fbp: "fb.1.1700000000000.1234567890", event_source_url: "https://localhost:8000/checkout" })
+  const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`)
+  await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
+  const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id })
+  await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+  const completed = await call("POST", `/store/carts/${cart.id}/complete`)
+  if (completed.type !== "order") throw new Error(`the cart did not complete: ${JSON.stringify(completed)}`)
+  return completed.order
+}
+
 /** Opens an admin page until `locator` shows: the data behind it may still be on its way (webhooks, sync). */
 async function showAfterReloads(page, path, locator, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs
@@ -186,6 +223,13 @@ async function run(page, timings) {
     await section.scrollIntoViewIfNeeded()
     shots.push({ name, png: await page.screenshot() })
   }
+  // An order placed through the store API shows its Purchase, sent to Meta, on the order page.
+  const order = await placeOrder()
+  const purchase = page.locator("[data-testid=meta-order-purchase]").filter({ hasText: "Sent" })
+  await showAfterReloads(page, `/app/orders/${order.id}`, purchase)
+  await purchase.scrollIntoViewIfNeeded()
+  shots.push({ name: "order-meta-purchase.png", png: await page.screenshot() })
+
   await page.goto(`${STORE_URL}/app/products`, { waitUntil: "domcontentloaded" })
   const firstProduct = page.locator('a[href*="/products/prod_"]').first()
   await firstProduct.waitFor({ state: "visible", timeout: 60_000 })
@@ -201,7 +245,7 @@ async function run(page, timings) {
   timings.adminScreens = seconds(started)
   const comment = page.locator("[data-testid=meta-comments]").filter({ hasText: "Love this linen shirt!" })
   await showAfterReloads(page, "/app/meta/webhooks", comment)
-  log(`Catalog, events, inbox (comment + lead) and product screens rendered (${timings.adminScreens})`)
+  log(`Catalog, events, inbox (comment + lead), order Purchase and product screens rendered (${timings.adminScreens})`)
   return shots
 }
 
