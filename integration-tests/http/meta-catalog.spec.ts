@@ -1,3 +1,4 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
@@ -117,6 +118,31 @@ medusaIntegrationTestRunner({
       const catalog = await admin.get("/admin/meta/catalog")
       expect(catalog.status).toBe(200)
       expect(catalog.data.catalog).toMatchObject({ catalog_id: catalogId, paused_reason: null })
+    })
+
+    it("a price edited without any Medusa event reaches Meta once; later ticks find nothing new", async () => {
+      const product = await createProduct({ handle: "watched", sku: "WATCHED" })
+      await eventually(() => expect(items().find((i) => i.id === "WATCHED")?.price).toBe("19.99 EUR"))
+      // As an import or a SQL script edits it: no event, and the database clock stamps updated_at with microseconds.
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(
+        `UPDATE price SET amount = 24.5, raw_amount = '{"value":"24.5","precision":20}'::jsonb, updated_at = clock_timestamp()
+          WHERE price_set_id IN (SELECT price_set_id FROM product_variant_price_set WHERE variant_id = ?)`,
+        [product.variants[0].id]
+      )
+      const settled = async () => {
+        const [row] = await meta().listMetaCatalogItems({ variant_id: product.variants[0].id } as any)
+        expect(row).toMatchObject({ status: "synced", dirty: false, batch_id: null })
+      }
+      await eventually(async () => {
+        expect(items().find((i) => i.id === "WATCHED")?.price).toBe("24.50 EUR")
+        await settled()
+      })
+      // The edit is behind the watermark now: later ticks find no price change and send nothing.
+      const calls = itemsBatchCalls()
+      for (let i = 0; i < 3; i++) expect((await tick()).flush.priceChanges).toBe(0)
+      expect(itemsBatchCalls()).toBe(calls)
+      await settled()
     })
 
     it("a product without a price needs attention with the reason, and is not sent", async () => {

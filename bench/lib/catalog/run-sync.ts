@@ -21,8 +21,15 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   const n = Number(process.env.BENCH_VARIANTS)
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let peakRss = process.memoryUsage().rss
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+  // Idle baseline: this process with Medusa booted and nothing of the catalog run yet, so peak RSS can be read against it.
+  const idleRss = process.memoryUsage().rss
+  let peakRss = idleRss
+  // Where the memory goes at the peak: V8's heap (live objects and not yet collected garbage) or outside it.
+  let atPeak = process.memoryUsage()
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage()
+    if (usage.rss > peakRss) [peakRss, atPeak] = [usage.rss, usage]
+  }, 50)
 
   const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
   const channel = (stores[0] as any).default_sales_channel_id
@@ -110,6 +117,6 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   clearInterval(sampler)
   writeFileSync(
     process.env.BENCH_OUT!,
-    JSON.stringify({ n, seedMs, fullSyncMs, ticks, fullSyncCalls, synced: counts.synced, total: counts.total, resyncMs, resyncCalls, latencies, peakRss })
+    JSON.stringify({ n, seedMs, fullSyncMs, ticks, fullSyncCalls, synced: counts.synced, total: counts.total, resyncMs, resyncCalls, latencies, peakRss, idleRss, atPeak })
   )
 }

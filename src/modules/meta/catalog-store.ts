@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { entityIds } from "../../lib/catalog/entity-ids"
 
 /** The slice of MikroORM's SqlEntityManager these statements need. */
 export type CatalogSqlExecutor = {
@@ -35,6 +35,18 @@ export type CatalogItemOutcome = {
   remove_row?: boolean
 }
 
+export type CatalogBatchItemRow = {
+  id: string
+  variant_id: string
+  retailer_id: string | null
+  sent_method: string | null
+  sent_hash: string | null
+  sent_retailer_id: string | null
+  attempts: number
+  status: string
+  errors: unknown
+}
+
 export type CatalogDirtySummary = { count: number; oldest: Date | null; newest: Date | null }
 
 const ITEM = `"meta_catalog_item"`
@@ -51,7 +63,8 @@ export class CatalogItemStore {
   async markDirty(variants: { variant_id: string; product_id?: string | null }[]): Promise<number> {
     if (!variants.length) return 0
     const unique = [...new Map(variants.map((v) => [v.variant_id, v])).values()]
-    const rows = unique.map((v) => ({ id: generateEntityId(undefined, "metaci"), variant_id: v.variant_id, product_id: v.product_id ?? null }))
+    const ids = entityIds("metaci", unique.length)
+    const rows = unique.map((v, i) => ({ id: ids[i], variant_id: v.variant_id, product_id: v.product_id ?? null }))
     await this.db.execute(
       `INSERT INTO ${ITEM} ("id", "variant_id", "product_id", "status", "dirty", "dirty_at", "attempts", "excluded", "created_at", "updated_at")
        SELECT v.id, v.variant_id, v.product_id, 'pending', true, clock_timestamp(), 0, false, now(), now()
@@ -110,6 +123,16 @@ export class CatalogItemStore {
         RETURNING "id", "variant_id", "product_id", "retailer_id", "catalog_id", "status", "dirty", "dirty_at",
                   "attempts", "content_hash", "excluded", "claimed_at", "errors"`,
       [claimId, limit]
+    )
+  }
+
+  /** The items a batch carried, with what was sent for each (plain rows: a batch holds up to 5,000). */
+  async itemsOfBatch(batchId: string, itemIds: string[]): Promise<CatalogBatchItemRow[]> {
+    if (!itemIds.length) return []
+    return this.db.execute<CatalogBatchItemRow[]>(
+      `SELECT "id", "variant_id", "retailer_id", "sent_method", "sent_hash", "sent_retailer_id", "attempts", "status", "errors" FROM ${ITEM}
+        WHERE ${LIVE} AND "batch_id" = ? AND "id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [batchId, JSON.stringify(itemIds)]
     )
   }
 
@@ -223,7 +246,8 @@ export class CatalogItemStore {
   /** Orphans become items of their own (variant "orphan:<id>"), so their DELETE is durable and retried. */
   async enqueueOrphanDeletes(retailerIds: string[], catalogId: string): Promise<void> {
     if (!retailerIds.length) return
-    const rows = retailerIds.map((rid) => ({ id: generateEntityId(undefined, "metaci"), variant_id: `orphan:${rid}`, retailer_id: rid }))
+    const ids = entityIds("metaci", retailerIds.length)
+    const rows = retailerIds.map((rid, i) => ({ id: ids[i], variant_id: `orphan:${rid}`, retailer_id: rid }))
     await this.db.execute(
       `INSERT INTO ${ITEM} ("id", "variant_id", "retailer_id", "catalog_id", "content_hash", "status", "dirty", "dirty_at", "attempts", "excluded", "created_at", "updated_at")
        SELECT v.id, v.variant_id, v.retailer_id, ?, 'orphan', 'deleting', true, clock_timestamp(), 0, false, now(), now()

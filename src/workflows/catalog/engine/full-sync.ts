@@ -4,6 +4,8 @@ import { metaService } from "./catalog-context"
 
 const PAGE = 5000
 
+type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: { variant_id: string; product_id: string }[] }> }
+
 /**
  * Starts a full sync: every variant (and every item the store still tracks) is marked dirty, page by
  * page so memory stays flat; the worker then maps them all and sends only what differs from Meta.
@@ -11,19 +13,20 @@ const PAGE = 5000
 export async function startFullSync(container: MedusaContainer): Promise<{ run_id: string; total: number }> {
   const service = metaService(container)
   const store = service.catalogItemStore()
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const connection = await service.retrieveLiveConnection()
   const running = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" } as any, { take: 1 })
   const run = running[0] ?? (await service.createMetaCatalogRuns({ kind: "full_sync", status: "running", started_at: new Date(), catalog_id: connection?.catalog_id ?? null } as any))
   await store.markAllDirty()
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await query.graph({
-      entity: "product_variant",
-      fields: ["id", "product_id"],
-      pagination: { skip, take: PAGE, order: { id: "ASC" } },
-    })
-    await store.markDirty((data as any[]).map((v) => ({ variant_id: v.id, product_id: v.product_id })))
-    if (data.length < PAGE) break
+  // Keyset pages of plain rows: no ORM entities for 100k variants, and no OFFSET that rescans earlier pages.
+  for (let after = ""; ; ) {
+    const { rows } = await pg.raw(
+      `SELECT "id" AS variant_id, "product_id" FROM "product_variant" WHERE "deleted_at" IS NULL AND "id" > ? ORDER BY "id" LIMIT ?`,
+      [after, PAGE]
+    )
+    await store.markDirty(rows)
+    if (rows.length < PAGE) break
+    after = rows[rows.length - 1].variant_id
   }
   const counts = await store.countByStatus()
   const total = Object.entries(counts).filter(([k]) => !["dirty", "excluded"].includes(k)).reduce((s, [, n]) => s + n, 0)

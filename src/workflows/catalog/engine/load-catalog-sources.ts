@@ -8,98 +8,128 @@ export type CatalogSource = {
   salesChannelIds: string[]
 }
 
-const VARIANT_FIELDS = [
-  "id", "sku", "title", "barcode", "ean", "upc", "material", "manage_inventory", "allow_backorder", "metadata",
-  "options.value", "options.option.title",
-  "images.url",
-  "product.id", "product.title", "product.subtitle", "product.description", "product.handle", "product.status",
-  "product.thumbnail", "product.material", "product.metadata", "product.images.url", "product.type.value",
-  "product.collection.title", "product.categories.name", "product.categories.parent_category.name",
-  "product.sales_channels.id",
-  "price_set.prices.amount", "price_set.prices.raw_amount", "price_set.prices.currency_code",
-  "price_set.prices.min_quantity", "price_set.prices.rules_count",
-  "price_set.prices.price_list.id", "price_set.prices.price_list.type", "price_set.prices.price_list.status",
-  "price_set.prices.price_list.starts_at", "price_set.prices.price_list.ends_at",
-  "inventory_items.required_quantity",
-  "inventory_items.inventory.location_levels.stocked_quantity",
-  "inventory_items.inventory.location_levels.reserved_quantity",
-]
-
 type Row = Record<string, any>
+type Knex = { raw<T = { rows: Row[] }>(sql: string, bindings?: unknown[]): Promise<T> }
 
-/** Exact decimal string of a price: Medusa's raw amount when present (never a rounded float). */
-function amountOf(price: Row): unknown {
-  return price.raw_amount?.value ?? price.amount
-}
+/**
+ * What the mapping reads of each variant, one row per variant, in one set-based statement per page
+ * (a full sync of 100k variants would otherwise spend its time and memory building Query's object trees).
+ * It reads what `query.graph` did: live rows only (soft-deleted ones are absent), Medusa's raw decimal
+ * amount (never a rounded float), the variant's own images plus the product images no variant claims,
+ * and a price set's prices without price-list prices (the pricing module populates `price_set.prices`
+ * with `price_list_id: null`). Images go by rank; option values and categories in the order they were
+ * created (as Query returned them), so titles like "Tee - M / Black" keep their option order.
+ */
+const VARIANTS_SQL = `
+  SELECT v.id, v.sku, v.title, v.barcode, v.ean, v.upc, v.material, v.manage_inventory, v.allow_backorder, v.metadata, v.product_id,
+    (SELECT coalesce(json_agg(json_build_object('option_title', coalesce(o.title, ''), 'value', ov.value) ORDER BY ov.created_at, ov.ctid), '[]')
+       FROM product_variant_option vo
+       JOIN product_option_value ov ON ov.id = vo.option_value_id AND ov.deleted_at IS NULL
+       LEFT JOIN product_option o ON o.id = ov.option_id AND o.deleted_at IS NULL
+      WHERE vo.variant_id = v.id) AS options,
+    (SELECT coalesce(array_agg(i.url ORDER BY i.rank, i.id), '{}') FROM image i
+      WHERE i.product_id = v.product_id AND i.deleted_at IS NULL
+        AND (NOT EXISTS (SELECT 1 FROM product_variant_product_image vi WHERE vi.image_id = i.id AND vi.deleted_at IS NULL)
+             OR EXISTS (SELECT 1 FROM product_variant_product_image vi WHERE vi.image_id = i.id AND vi.variant_id = v.id AND vi.deleted_at IS NULL))) AS images,
+    (SELECT coalesce(json_agg(json_build_object(
+              'amount', coalesce(p.raw_amount->>'value', p.amount::text), 'currency_code', p.currency_code,
+              'rules_count', coalesce(p.rules_count, 0), 'min_quantity', p.min_quantity::float8, 'price_list', NULL)
+            ORDER BY p.id), '[]')
+       FROM product_variant_price_set link
+       JOIN price_set s ON s.id = link.price_set_id AND s.deleted_at IS NULL
+       JOIN price p ON p.price_set_id = s.id AND p.deleted_at IS NULL AND p.price_list_id IS NULL
+      WHERE link.variant_id = v.id AND link.deleted_at IS NULL) AS prices,
+    (SELECT json_agg(json_build_object('required_quantity', link.required_quantity, 'units',
+              (SELECT coalesce(sum(l.stocked_quantity - l.reserved_quantity), 0)::float8 FROM inventory_level l
+                WHERE l.inventory_item_id = item.id AND l.deleted_at IS NULL)))
+       FROM product_variant_inventory_item link
+       LEFT JOIN inventory_item item ON item.id = link.inventory_item_id AND item.deleted_at IS NULL
+      WHERE link.variant_id = v.id AND link.deleted_at IS NULL) AS stock
+  FROM product_variant v
+  JOIN product pr ON pr.id = v.product_id AND pr.deleted_at IS NULL
+  WHERE v.id = ANY(?::text[]) AND v.deleted_at IS NULL`
+
+/** The products of a page, once each: siblings count and all options (to know which options tell variants apart). */
+const PRODUCTS_SQL = `
+  SELECT p.id, p.title, p.subtitle, p.description, p.handle, p.status, p.thumbnail, p.material, p.metadata,
+    t.value AS type, c.title AS collection,
+    (SELECT coalesce(array_agg(i.url ORDER BY i.rank, i.id), '{}') FROM image i WHERE i.product_id = p.id AND i.deleted_at IS NULL) AS images,
+    (SELECT coalesce(json_agg(json_build_array(parent.name, cat.name) ORDER BY cat.created_at, cat.ctid), '[]')
+       FROM product_category_product pc
+       JOIN product_category cat ON cat.id = pc.product_category_id AND cat.deleted_at IS NULL
+       LEFT JOIN product_category parent ON parent.id = cat.parent_category_id AND parent.deleted_at IS NULL
+      WHERE pc.product_id = p.id) AS categories,
+    (SELECT coalesce(array_agg(sc.id ORDER BY sc.id), '{}') FROM product_sales_channel psc
+       JOIN sales_channel sc ON sc.id = psc.sales_channel_id AND sc.deleted_at IS NULL
+      WHERE psc.product_id = p.id AND psc.deleted_at IS NULL) AS sales_channel_ids,
+    (SELECT coalesce(json_agg(json_build_object('title', o.title, 'values',
+              (SELECT coalesce(json_agg(ov.value ORDER BY ov.rank, ov.id), '[]') FROM product_option_value ov
+                WHERE ov.option_id = o.id AND ov.deleted_at IS NULL)) ORDER BY o.id), '[]')
+       FROM product_product_option ppo
+       JOIN product_option o ON o.id = ppo.product_option_id AND o.deleted_at IS NULL
+      WHERE ppo.product_id = p.id AND ppo.deleted_at IS NULL) AS options,
+    (SELECT count(*)::int FROM product_variant sibling WHERE sibling.product_id = p.id AND sibling.deleted_at IS NULL) AS variant_count
+  FROM product p
+  LEFT JOIN product_type t ON t.id = p.type_id AND t.deleted_at IS NULL
+  LEFT JOIN product_collection c ON c.id = p.collection_id AND c.deleted_at IS NULL
+  WHERE p.id = ANY(?::text[]) AND p.deleted_at IS NULL`
 
 /**
  * Units sellable now: for each inventory item Σ(stocked − reserved) over its locations, divided by the
  * quantity one variant needs; a kit is limited by its scarcest part.
  */
-function availableQuantity(variant: Row): number | null {
-  const links: Row[] = variant.inventory_items ?? []
-  if (!links.length) return null
+function availableQuantity(stock: Row[] | null): number | null {
+  if (!stock?.length) return null
   let available = Infinity
-  for (const link of links) {
-    const levels: Row[] = link.inventory?.location_levels ?? []
-    const units = levels.reduce((sum, l) => sum + Number(l.stocked_quantity ?? 0) - Number(l.reserved_quantity ?? 0), 0)
+  for (const link of stock) {
     const required = Math.max(1, Number(link.required_quantity ?? 1))
-    available = Math.min(available, Math.floor(units / required))
+    available = Math.min(available, Math.floor(Number(link.units) / required))
   }
   return Number.isFinite(available) ? available : null
 }
 
-function categoryPath(category: Row): string[] {
-  const path = [category.name]
-  if (category.parent_category?.name) path.unshift(category.parent_category.name)
-  return path.filter(Boolean)
+type ProductPart = { product: CatalogProductInput; salesChannelIds: string[] }
+
+function toProduct(row: Row): ProductPart {
+  return {
+    salesChannelIds: row.sales_channel_ids,
+    product: {
+      id: row.id,
+      title: row.title,
+      subtitle: row.subtitle,
+      description: row.description,
+      handle: row.handle,
+      status: row.status,
+      thumbnail: row.thumbnail,
+      images: row.images,
+      material: row.material,
+      metadata: row.metadata,
+      type: row.type ?? null,
+      collection: row.collection ?? null,
+      // Root down: the parent's name first when there is one.
+      categories: (row.categories as (string | null)[][]).map((path) => path.filter(Boolean) as string[]),
+      options: row.options,
+      variant_count: row.variant_count,
+    },
+  }
 }
 
-function toSource(variant: Row): CatalogSource | undefined {
-  const product: Row | undefined = variant.product
-  if (!product) return undefined
-  const prices: CatalogPriceInput[] = (variant.price_set?.prices ?? []).map((p: Row) => ({
-    amount: amountOf(p),
-    currency_code: p.currency_code,
-    rules_count: p.rules_count ?? 0,
-    min_quantity: p.min_quantity ?? null,
-    price_list: p.price_list ?? null,
-  }))
+function toVariant(row: Row): CatalogVariantInput {
   return {
-    salesChannelIds: (product.sales_channels ?? []).map((s: Row) => s.id),
-    product: {
-      id: product.id,
-      title: product.title,
-      subtitle: product.subtitle,
-      description: product.description,
-      handle: product.handle,
-      status: product.status,
-      thumbnail: product.thumbnail,
-      images: (product.images ?? []).map((i: Row) => i.url),
-      material: product.material,
-      metadata: product.metadata,
-      type: product.type?.value ?? null,
-      collection: product.collection?.title ?? null,
-      categories: (product.categories ?? []).map(categoryPath),
-      options: (product.options ?? []).map((o: Row) => ({ title: o.title, values: (o.values ?? []).map((v: Row) => v.value) })),
-      variant_count: (product.variants ?? []).length,
-    },
-    variant: {
-      id: variant.id,
-      sku: variant.sku,
-      title: variant.title,
-      barcode: variant.barcode,
-      ean: variant.ean,
-      upc: variant.upc,
-      material: variant.material,
-      manage_inventory: variant.manage_inventory,
-      allow_backorder: variant.allow_backorder,
-      metadata: variant.metadata,
-      options: (variant.options ?? []).map((o: Row) => ({ option_title: o.option?.title ?? "", value: o.value })),
-      images: (variant.images ?? []).map((i: Row) => i.url),
-      prices,
-      available_quantity: availableQuantity(variant),
-    },
+    id: row.id,
+    sku: row.sku,
+    title: row.title,
+    barcode: row.barcode,
+    ean: row.ean,
+    upc: row.upc,
+    material: row.material,
+    manage_inventory: row.manage_inventory,
+    allow_backorder: row.allow_backorder,
+    metadata: row.metadata,
+    options: row.options,
+    images: row.images,
+    prices: row.prices as CatalogPriceInput[],
+    available_quantity: availableQuantity(row.stock),
   }
 }
 
@@ -108,20 +138,14 @@ export async function loadCatalogSources(container: MedusaContainer, variantIds:
   const result = new Map<string, CatalogSource>()
   const ids = variantIds.filter((id) => !id.startsWith("orphan:"))
   if (!ids.length) return result
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: ids } })
-  // Siblings and options are read per product: nested under a variant, Query returns only that variant.
-  const productIds = [...new Set((data as Row[]).map((v) => v.product?.id).filter(Boolean))]
-  const { data: products } = await query.graph({
-    entity: "product",
-    fields: ["id", "variants.id", "options.title", "options.values.value"],
-    filters: { id: productIds },
-  })
-  const productsById = new Map((products as Row[]).map((p) => [p.id, p]))
-  for (const variant of data as Row[]) {
-    const siblings = productsById.get(variant.product?.id)
-    const source = toSource(siblings ? { ...variant, product: { ...variant.product, variants: siblings.variants, options: siblings.options } } : variant)
-    if (source) result.set(variant.id, source)
+  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows: variants } = await pg.raw(VARIANTS_SQL, [ids])
+  if (!variants.length) return result
+  const { rows: products } = await pg.raw(PRODUCTS_SQL, [[...new Set(variants.map((v) => v.product_id))]])
+  const productsById = new Map(products.map((p) => [p.id as string, toProduct(p)]))
+  for (const row of variants) {
+    const part = productsById.get(row.product_id)
+    if (part) result.set(row.id, { product: part.product, variant: toVariant(row), salesChannelIds: part.salesChannelIds })
   }
   return result
 }

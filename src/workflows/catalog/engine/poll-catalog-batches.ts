@@ -14,18 +14,6 @@ type BatchStatus = {
   ids_of_invalid_requests?: string[]
 }
 
-type ItemState = {
-  id: string
-  variant_id: string
-  retailer_id: string | null
-  sent_method: string | null
-  sent_hash: string | null
-  sent_retailer_id: string | null
-  attempts: number
-  status: string
-  errors: unknown
-}
-
 export type PollResult = { polled: number; finished: number; synced: number; errors: number; paused?: string }
 
 /**
@@ -96,7 +84,7 @@ async function recordBatchOutcome(
     }
     for (const id of status.ids_of_invalid_requests ?? []) if (!errorsById.has(id)) errorsById.set(id, ["Meta rejected the item"])
   }
-  const items = (await service.listMetaCatalogItems({ id: itemIds, batch_id: batchId } as any, { take: null })) as unknown as ItemState[]
+  const items = await service.catalogItemStore().itemsOfBatch(batchId, itemIds)
   const existing = await existingVariants(
     container,
     items.filter((i) => i.sent_method === "DELETE" && !i.variant_id.startsWith("orphan:")).map((i) => i.variant_id)
