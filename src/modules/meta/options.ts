@@ -1,14 +1,8 @@
 import { z } from "@medusajs/framework/zod"
+import { FEATURE_NAMES, type FeatureName } from "../../lib/connection/features"
 
-export const META_FEATURES = [
-  "catalog",
-  "capi",
-  "publishing",
-  "insights",
-  "ads",
-  "webhooks",
-] as const
-export type MetaFeatureName = (typeof META_FEATURES)[number]
+export const META_FEATURES = FEATURE_NAMES
+export type MetaFeatureName = FeatureName
 
 /** The default Graph API version: v25.0 has a published Graph window to 2028-07-29 and a live
  * Marketing API window (v24.0's Marketing API expired on 2026-10-06). See reference/meta-api.md §1.1. */

@@ -10,6 +10,7 @@ import {
 } from "../../lib/capi"
 import { GraphError } from "../../lib/graph"
 import { META_MODULE } from "../../modules/meta"
+import type { ClaimedCapiEvent } from "../../modules/meta/capi-outbox-store"
 import type MetaModuleService from "../../modules/meta/service"
 
 /**
@@ -23,15 +24,8 @@ export const SEND_LEASE_MS = 60_000
 /** Sent with every request so Meta can tell which platform integration sent the events. */
 export const PARTNER_AGENT = "medusa-plugin-meta"
 
-export type OutboxRow = {
-  id: string
-  pixel_id: string
-  event_name: string
-  event_id: string
-  attempts: number
-  test_event_code: string | null
-  payload: Record<string, unknown>
-}
+/** A pending outbox row as a sender works with it (the columns the outbox store claims). */
+export type OutboxRow = ClaimedCapiEvent
 
 export type FlushReport = { selected: number; sent: number; failed: number; expired: number; retry: number; calls: number }
 
