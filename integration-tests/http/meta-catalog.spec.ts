@@ -145,6 +145,32 @@ medusaIntegrationTestRunner({
       await settled()
     })
 
+    it("an active sale price list becomes Meta's sale_price with its window; a sale that ends is cleared at Meta", async () => {
+      const product = await createProduct({ handle: "onsale", sku: "SALE", price: 40 })
+      await eventually(() => expect(items().find((i) => i.id === "SALE")?.price).toBe("40 EUR"))
+      const created = await admin.post("/admin/price-lists", {
+        title: "Winter sale",
+        description: "20% off",
+        type: "sale",
+        status: "active",
+        starts_at: "2026-01-01T00:00:00.000Z",
+        ends_at: "2099-01-31T00:00:00.000Z",
+        prices: [{ variant_id: product.variants[0].id, amount: 32, currency_code: "eur" }],
+      })
+      expect(created.status).toBe(200)
+      await eventually(() =>
+        expect(items().find((i) => i.id === "SALE")).toMatchObject({
+          price: "40 EUR",
+          sale_price: "32 EUR",
+          sale_price_effective_date: "2026-01-01T00:00+00:00/2099-01-31T00:00+00:00",
+        })
+      )
+      // Meta merges the fields of an UPDATE: the sale has to be cleared explicitly, not just left out.
+      const ended = await admin.post(`/admin/price-lists/${created.data.price_list.id}`, { status: "draft" })
+      expect(ended.status).toBe(200)
+      await eventually(() => expect(items().find((i) => i.id === "SALE")).toMatchObject({ price: "40 EUR", sale_price: "" }))
+    })
+
     it("a product without a price needs attention with the reason, and is not sent", async () => {
       const product = await createProduct({ handle: "no-price", sku: "NOPRICE", price: null })
       await eventually(async () => {

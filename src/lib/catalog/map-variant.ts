@@ -193,6 +193,10 @@ export function mapVariantToCatalogItem(
     description: catalogDescription(product, title),
     availability: availabilityOf(variant),
     condition,
+    // items_batch UPDATE merges fields at Meta: without a sale, send the sale fields empty so a sale that
+    // ended (or a list switched to draft) is cleared instead of lingering in the catalog.
+    sale_price: "",
+    sale_price_effective_date: "",
     ...pricing,
     link,
     image_link: images[0],

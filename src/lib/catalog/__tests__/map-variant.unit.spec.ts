@@ -64,6 +64,9 @@ describe("mapVariantToCatalogItem", () => {
       availability: "in stock",
       condition: "new",
       price: "19.99 USD",
+      // no sale: sent empty so Meta clears a sale that ended
+      sale_price: "",
+      sale_price_effective_date: "",
       link: "https://shop.example.com/products/classic-tee?variant=variant_1",
       image_link: "https://cdn.example.com/tee.jpg",
       additional_image_link: ["https://cdn.example.com/tee-back.jpg"],

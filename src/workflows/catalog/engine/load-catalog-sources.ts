@@ -16,8 +16,9 @@ type Knex = { raw<T = { rows: Row[] }>(sql: string, bindings?: unknown[]): Promi
  * (a full sync of 100k variants would otherwise spend its time and memory building Query's object trees).
  * It reads what `query.graph` did: live rows only (soft-deleted ones are absent), Medusa's raw decimal
  * amount (never a rounded float), the variant's own images plus the product images no variant claims,
- * and a price set's prices without price-list prices (the pricing module populates `price_set.prices`
- * with `price_list_id: null`). Images go by rank; option values and categories in the order they were
+ * and a price set's base prices plus the prices of price lists that apply to every shopper (no list
+ * rules such as customer groups), with their list's type, status and window — a sale list becomes
+ * Meta's sale_price. Images go by rank; option values and categories in the order they were
  * created (as Query returned them), so titles like "Tee - M / Black" keep their option order.
  */
 const VARIANTS_SQL = `
@@ -33,12 +34,16 @@ const VARIANTS_SQL = `
              OR EXISTS (SELECT 1 FROM product_variant_product_image vi WHERE vi.image_id = i.id AND vi.variant_id = v.id AND vi.deleted_at IS NULL))) AS images,
     (SELECT coalesce(json_agg(json_build_object(
               'amount', coalesce(p.raw_amount->>'value', p.amount::text), 'currency_code', p.currency_code,
-              'rules_count', coalesce(p.rules_count, 0), 'min_quantity', p.min_quantity::float8, 'price_list', NULL)
+              'rules_count', coalesce(p.rules_count, 0), 'min_quantity', p.min_quantity::float8,
+              'price_list', CASE WHEN pl.id IS NULL THEN NULL ELSE json_build_object(
+                'type', pl.type, 'status', pl.status, 'starts_at', pl.starts_at, 'ends_at', pl.ends_at) END)
             ORDER BY p.id), '[]')
        FROM product_variant_price_set link
        JOIN price_set s ON s.id = link.price_set_id AND s.deleted_at IS NULL
-       JOIN price p ON p.price_set_id = s.id AND p.deleted_at IS NULL AND p.price_list_id IS NULL
-      WHERE link.variant_id = v.id AND link.deleted_at IS NULL) AS prices,
+       JOIN price p ON p.price_set_id = s.id AND p.deleted_at IS NULL
+       LEFT JOIN price_list pl ON pl.id = p.price_list_id AND pl.deleted_at IS NULL
+      WHERE link.variant_id = v.id AND link.deleted_at IS NULL
+        AND (p.price_list_id IS NULL OR (pl.id IS NOT NULL AND coalesce(pl.rules_count, 0) = 0))) AS prices,
     (SELECT json_agg(json_build_object('required_quantity', link.required_quantity, 'units',
               (SELECT coalesce(sum(l.stocked_quantity - l.reserved_quantity), 0)::float8 FROM inventory_level l
                 WHERE l.inventory_item_id = item.id AND l.deleted_at IS NULL)))
