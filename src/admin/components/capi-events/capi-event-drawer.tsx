@@ -1,9 +1,10 @@
-import { Button, CodeBlock, Drawer, StatusBadge, Text } from "@medusajs/ui"
+import { Button, Drawer, StatusBadge, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { formatDateTime } from "../../lib/format-date"
 import type { AdminMetaCapiEvent } from "../../types/meta-capi-events"
 import { CAPI_STATUS, MATCH_RATING } from "./capi-event-labels"
 import { MatchQualityKeys } from "./match-quality-keys"
+import { JsonCodeBlock } from "../json-code-block"
 
 type Props = { event: AdminMetaCapiEvent | null; onClose: () => void; onReplay: (id: string) => void; replaying: boolean }
 
@@ -55,13 +56,9 @@ export const CapiEventDrawer = ({ event, onClose, onReplay, replaying }: Props) 
             </Text>
           )}
           {event.response && (
-            <CodeBlock snippets={[{ language: "json", label: "Meta's response", code: JSON.stringify(event.response, null, 2) }]}>
-              <CodeBlock.Body />
-            </CodeBlock>
+            <JsonCodeBlock label="Meta's response" value={event.response} />
           )}
-          <CodeBlock snippets={[{ language: "json", label: "Payload (hashed)", code: JSON.stringify(event.payload, null, 2) }]}>
-            <CodeBlock.Body />
-          </CodeBlock>
+          <JsonCodeBlock label="Payload (hashed)" value={event.payload} />
         </Drawer.Body>
       )}
       <Drawer.Footer>

@@ -7,6 +7,7 @@ import { SectionError } from "../webhooks/section-error"
 import { CapiEventDrawer } from "./capi-event-drawer"
 import { CAPI_EVENT_NAMES, CAPI_STATUS, CAPI_STATUSES, MATCH_RATING } from "./capi-event-labels"
 import { useReplayWithToast } from "./use-replay-with-toast"
+import { OffsetPagination } from "../offset-pagination"
 
 type Props = {
   filters: MetaCapiEventFilters
@@ -124,16 +125,7 @@ export const CapiEventsLogSection = ({ filters, onFiltersChange, offset, onOffse
               ))}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={data.count}
-            pageSize={META_CAPI_EVENTS_PAGE_SIZE}
-            pageIndex={Math.floor(offset / META_CAPI_EVENTS_PAGE_SIZE)}
-            pageCount={Math.ceil(data.count / META_CAPI_EVENTS_PAGE_SIZE)}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + META_CAPI_EVENTS_PAGE_SIZE < data.count}
-            previousPage={() => onOffsetChange(Math.max(0, offset - META_CAPI_EVENTS_PAGE_SIZE))}
-            nextPage={() => onOffsetChange(offset + META_CAPI_EVENTS_PAGE_SIZE)}
-          />
+          <OffsetPagination count={data.count} offset={offset} pageSize={META_CAPI_EVENTS_PAGE_SIZE} onOffsetChange={onOffsetChange} />
         </>
       )}
       <CapiEventDrawer event={selected} onClose={() => setSelected(null)} onReplay={replay.run} replaying={replay.isPending} />

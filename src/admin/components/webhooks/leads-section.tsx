@@ -5,6 +5,7 @@ import { META_WEBHOOKS_PAGE_SIZE, useMetaLeads } from "../../hooks/api/webhooks"
 import { formatRelative } from "../../lib/format-date"
 import type { AdminMetaLead } from "../../types/meta-webhooks"
 import { SectionError } from "./section-error"
+import { OffsetPagination } from "../offset-pagination"
 
 const contactOf = (lead: AdminMetaLead) => {
   const value = lead.answers.email ?? lead.answers.phone_number ?? lead.answers.full_name
@@ -63,16 +64,7 @@ export const LeadsSection = () => {
               ))}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={data.count}
-            pageSize={META_WEBHOOKS_PAGE_SIZE}
-            pageIndex={Math.floor(offset / META_WEBHOOKS_PAGE_SIZE)}
-            pageCount={Math.ceil(data.count / META_WEBHOOKS_PAGE_SIZE)}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + META_WEBHOOKS_PAGE_SIZE < data.count}
-            previousPage={() => setOffset(Math.max(0, offset - META_WEBHOOKS_PAGE_SIZE))}
-            nextPage={() => setOffset(offset + META_WEBHOOKS_PAGE_SIZE)}
-          />
+          <OffsetPagination count={data.count} offset={offset} pageSize={META_WEBHOOKS_PAGE_SIZE} onOffsetChange={setOffset} />
         </>
       )}
     </Container>

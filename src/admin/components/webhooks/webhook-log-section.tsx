@@ -5,6 +5,7 @@ import { formatRelative } from "../../lib/format-date"
 import type { AdminMetaWebhookEvent, MetaWebhookEventStatus } from "../../types/meta-webhooks"
 import { SectionError } from "./section-error"
 import { WebhookPayloadDrawer } from "./webhook-payload-drawer"
+import { OffsetPagination } from "../offset-pagination"
 
 const STATUS_COLOR: Record<MetaWebhookEventStatus, "green" | "red" | "orange" | "blue"> = {
   processed: "green",
@@ -109,16 +110,7 @@ export const WebhookLogSection = () => {
               ))}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={data.count}
-            pageSize={META_WEBHOOKS_PAGE_SIZE}
-            pageIndex={Math.floor(offset / META_WEBHOOKS_PAGE_SIZE)}
-            pageCount={Math.ceil(data.count / META_WEBHOOKS_PAGE_SIZE)}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + META_WEBHOOKS_PAGE_SIZE < data.count}
-            previousPage={() => setOffset(Math.max(0, offset - META_WEBHOOKS_PAGE_SIZE))}
-            nextPage={() => setOffset(offset + META_WEBHOOKS_PAGE_SIZE)}
-          />
+          <OffsetPagination count={data.count} offset={offset} pageSize={META_WEBHOOKS_PAGE_SIZE} onOffsetChange={setOffset} />
         </>
       )}
       <WebhookPayloadDrawer

@@ -1,6 +1,7 @@
-import { Button, CodeBlock, Drawer, Text } from "@medusajs/ui"
+import { Button, Drawer, Text } from "@medusajs/ui"
 import { formatDateTime } from "../../lib/format-date"
 import type { AdminMetaWebhookEvent } from "../../types/meta-webhooks"
+import { JsonCodeBlock } from "../json-code-block"
 
 type Props = { event: AdminMetaWebhookEvent | null; onClose: () => void; onRetry: (id: string) => void; retrying: boolean }
 
@@ -31,9 +32,7 @@ export const WebhookPayloadDrawer = ({ event, onClose, onRetry, retrying }: Prop
               <Text size="small">Next automatic attempt {formatDateTime(event.next_attempt_at)}</Text>
             )}
           </div>
-          <CodeBlock snippets={[{ language: "json", label: "Payload", code: JSON.stringify(event.payload, null, 2) }]}>
-            <CodeBlock.Body />
-          </CodeBlock>
+          <JsonCodeBlock label="Payload" value={event.payload} />
         </Drawer.Body>
       )}
       <Drawer.Footer>

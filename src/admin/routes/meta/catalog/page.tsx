@@ -8,6 +8,7 @@ import { SectionError } from "../../../components/webhooks/section-error"
 import { META_CATALOG_PAGE_SIZE, useMetaCatalogItems } from "../../../hooks/api/catalog"
 import { formatRelative } from "../../../lib/format-date"
 import type { MetaCatalogItemStatus } from "../../../types/meta-catalog"
+import { OffsetPagination } from "../../../components/offset-pagination"
 
 const isStatus = (value: string | null): value is MetaCatalogItemStatus =>
   !!value && (CATALOG_STATUS_FILTERS as string[]).includes(value)
@@ -99,16 +100,7 @@ const MetaCatalogPage = () => {
               ))}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={data.count}
-            pageSize={META_CATALOG_PAGE_SIZE}
-            pageIndex={Math.floor(offset / META_CATALOG_PAGE_SIZE)}
-            pageCount={Math.ceil(data.count / META_CATALOG_PAGE_SIZE)}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + META_CATALOG_PAGE_SIZE < data.count}
-            previousPage={() => setOffset(Math.max(0, offset - META_CATALOG_PAGE_SIZE))}
-            nextPage={() => setOffset(offset + META_CATALOG_PAGE_SIZE)}
-          />
+          <OffsetPagination count={data.count} offset={offset} pageSize={META_CATALOG_PAGE_SIZE} onOffsetChange={setOffset} />
         </>
       )}
     </Container>
