@@ -1,32 +1,16 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { GraphEmulator, startGraphEmulator } from "../../src/emulator"
 import { syncMetaCatalogWorkflow } from "../../src/workflows/catalog"
 import { createAdminHeaders } from "../helpers/admin-auth"
-import { captureOutput } from "../helpers/capture-output"
-import { TEST_APP_ID, TEST_APP_SECRET, useMetaTestEnv } from "../helpers/meta-env"
+import { useTestEmulator } from "../helpers/meta-env"
 
 jest.setTimeout(180_000)
 
 const EMULATOR_PORT = 9846
-useMetaTestEnv(EMULATOR_PORT)
 // The tests drive the catalog worker themselves, tick by tick.
 process.env.META_CATALOG_WORKER = "off"
 process.env.META_STOREFRONT_URL = "https://shop.example.com"
 
-let emulator: GraphEmulator
-const output = captureOutput()
-
-beforeAll(async () => {
-  emulator = await startGraphEmulator({
-    port: EMULATOR_PORT,
-    apps: [{ appId: TEST_APP_ID, appSecret: TEST_APP_SECRET, name: "Medusa Test App" }],
-  })
-})
-
-afterAll(async () => {
-  output.stop()
-  await emulator?.close()
-})
+const emulator = useTestEmulator(EMULATOR_PORT)
 
 medusaIntegrationTestRunner({
   dbName: "meta-it-catalog-sets-checkout",

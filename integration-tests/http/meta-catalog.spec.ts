@@ -4,7 +4,6 @@ import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
 import { reconcileMetaCatalogWorkflow, syncMetaCatalogWorkflow } from "../../src/workflows/catalog"
 import { createAdminHeaders } from "../helpers/admin-auth"
-import { captureOutput } from "../helpers/capture-output"
 import { TEST_APP_SECRET, useTestEmulator } from "../helpers/meta-env"
 
 jest.setTimeout(180_000)
@@ -15,8 +14,6 @@ process.env.META_CATALOG_WORKER = "off"
 process.env.META_STOREFRONT_URL = "https://shop.example.com"
 
 const emulator = useTestEmulator(EMULATOR_PORT)
-const output = captureOutput()
-afterAll(() => output.stop())
 
 medusaIntegrationTestRunner({
   dbName: "meta-it-catalog",
