@@ -20,12 +20,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process"
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import { Client } from "pg"
 import { startGraphEmulator, type GraphEmulator } from "../src/emulator"
 import { measureCpuPerEvent } from "./lib/capi/cpu-per-event"
+import { freePort, query, sleep } from "./lib/harness"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 const ORDERS = Number(process.env.BENCH_CAPI_ORDERS ?? 120)
@@ -41,29 +40,9 @@ const BROWSER = { "user-agent": "Mozilla/5.0 (bench) Safari/605.1.15", "x-forwar
 const FBP = "fb.1.1596403881668.1116446470"
 const BROWSER_CONTEXT = { eventSourceUrl: "https://shop.example.com/checkout", clientIpAddress: "203.0.113.42", fbp: FBP }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const dbUrl = (name: string) => ADMIN_DB_URL.replace(/\/[^/]*$/, `/${name}`)
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-    server.on("error", reject)
-  })
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_DB_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
+const adminQuery = (sql: string) => query(ADMIN_DB_URL, sql)
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string, timeoutMs = 300_000): Promise<void> {
   return new Promise((resolve, reject) => {

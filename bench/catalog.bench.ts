@@ -11,8 +11,8 @@ import { spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import { Client } from "pg"
 import { startGraphEmulator } from "../src/emulator"
+import { query } from "./lib/harness"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 /** BENCH_CATALOG_SIZES=100000 runs one size only (profiling); the recorded run uses both. */
@@ -42,15 +42,7 @@ type Result = {
   atPeak: NodeJS.MemoryUsage
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_DB_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
+const adminQuery = (sql: string) => query(ADMIN_DB_URL, sql)
 
 /** Async on purpose: the emulator lives in this process and must keep answering while the child runs. */
 function runChild(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, extraNodeArgs: string[]): Promise<{ code: number | null; log: string }> {

@@ -8,11 +8,10 @@
  * store and drops the database.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process"
-import { createServer } from "node:net"
 import path from "node:path"
-import { Client } from "pg"
 import { Agent, request } from "undici"
 import { startGraphEmulator } from "../src/emulator"
+import { freePort, query, sleep } from "./lib/harness"
 import { percentile, recordBenchmark } from "./lib/record"
 
 const TOTAL = 2000
@@ -25,38 +24,10 @@ const APP_SECRET = "sandbox-app-secret"
 const root = path.join(__dirname, "..")
 const cli = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-    server.on("error", reject)
-  })
-}
+const adminQuery = (sql: string) => query(ADMIN_DB_URL, sql)
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_DB_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-async function benchQuery<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-  const client = new Client({ connectionString: DB_URL })
-  await client.connect()
-  try {
-    return (await client.query(sql)).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
+const benchQuery = <T = Record<string, unknown>>(sql: string) => query<T>(DB_URL, sql)
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs

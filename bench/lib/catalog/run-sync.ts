@@ -8,6 +8,7 @@ import { writeFileSync } from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { connectMetaWorkflow, startMetaCatalogFullSyncWorkflow, syncMetaCatalogWorkflow } from "../../../src/workflows"
+import { sleep } from "../harness"
 
 const VARIANTS_PER_PRODUCT = 4
 const MAX_TICKS = 2_000
@@ -15,7 +16,6 @@ const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 0)
 /** The scheduled job's interval (src/jobs/sync-meta-catalog.ts). */
 const JOB_INTERVAL_MS = 5_000
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export default async function runCatalogBench({ container }: ExecArgs) {
   const n = Number(process.env.BENCH_VARIANTS)
