@@ -2,7 +2,9 @@ import { createHash } from "node:crypto"
 import { isHashed, sha256Hex } from "../hash"
 import { minorToDecimalString, toMetaValue, toMinorUnits } from "../money"
 import {
+  normalizeCity,
   normalizeCountry,
+  normalizeName,
   normalizePhone,
   normalizePhoneForCountryCode,
   normalizeState,
@@ -215,5 +217,33 @@ describe("buildUserData reads an address given twice (billing = shipping) once",
     const data = buildUserData({ addresses: [{ ...shipping, country_code: digest.toUpperCase() }] })
     expect(data.country).toEqual([digest])
     expect(data.ph).toBeUndefined()
+  })
+})
+
+describe("normalization skips ICU for ASCII text", () => {
+  it("every ASCII character is its own NFC and NFD, and none is a combining mark", () => {
+    const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join("")
+    expect(ascii.normalize("NFC")).toBe(ascii)
+    expect(ascii.normalize("NFD")).toBe(ascii)
+    expect(ascii).not.toMatch(/\p{M}/u)
+  })
+
+  it.each([
+    ["name", normalizeName, "Zoe\u0308", "zoë"],
+    ["name", normalizeName, "Zoë", "zoë"],
+    ["city", normalizeCity, "Sa\u0303o Paulo", "saopaulo"],
+    ["city", normalizeCity, "São Paulo", "saopaulo"],
+    ["city", normalizeCity, "Sao Paulo", "saopaulo"],
+  ])("%s %j (combining accents or not) → %j", (_, normalize, input, expected) => {
+    expect(normalize(input)).toBe(expected)
+  })
+
+  it.each([
+    ["I\u0302le-de-France", "fr", "iledefrance"],
+    ["Île-de-France", "fr", "iledefrance"],
+    ["Que\u0301bec", "ca", "qc"],
+    ["Quebec", "ca", "qc"],
+  ])("state %j in %j → %j", (input, country, expected) => {
+    expect(normalizeStateForCountryCode(input, country)).toBe(expected)
   })
 })
