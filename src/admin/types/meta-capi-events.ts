@@ -28,6 +28,7 @@ export type AdminMetaCapiEvent = {
 }
 
 export type MetaMatchQualitySummary = {
+  /** How many events the summary covers. */
   events: number
   share: { em: number; ph: number; fbc: number; fbp: number; external_id: number; client_ip_address: number }
   ratings: Record<MetaMatchQuality["rating"], number>
@@ -38,6 +39,10 @@ export type AdminMetaCapiEventsResponse = {
   count: number
   offset: number
   limit: number
+}
+
+/** GET /admin/meta/events/match-quality: over every event the filters select, not one page. */
+export type AdminMetaCapiMatchQualityResponse = {
   match_quality: MetaMatchQualitySummary
 }
 

@@ -5,6 +5,7 @@ import { sdk } from "../../lib/sdk"
 import type {
   AdminMetaCapiEvent,
   AdminMetaCapiEventsResponse,
+  AdminMetaCapiMatchQualityResponse,
   AdminMetaCapiSettings,
   MetaCapiEventFilters,
 } from "../../types/meta-capi-events"
@@ -17,18 +18,29 @@ export const META_CAPI_EVENTS_PAGE_SIZE = 20
 // Events are sent within seconds of an order and retried every minute; a short interval keeps the log live.
 const LIVE_MS = 10_000
 
+const filterQuery = (filters: MetaCapiEventFilters) => ({
+  ...(filters.status ? { status: filters.status } : {}),
+  ...(filters.event_name ? { event_name: filters.event_name } : {}),
+  ...(filters.subject_id ? { subject_id: filters.subject_id } : {}),
+})
+
 export const useMetaCapiEvents = (filters: MetaCapiEventFilters, offset: number, limit = META_CAPI_EVENTS_PAGE_SIZE) =>
   useQuery<AdminMetaCapiEventsResponse, FetchError>({
     queryKey: [...metaCapiEventsQueryKey.all, "list", filters, offset, limit],
     queryFn: () =>
       sdk.client.fetch<AdminMetaCapiEventsResponse>("/admin/meta/events", {
-        query: {
-          ...(filters.status ? { status: filters.status } : {}),
-          ...(filters.event_name ? { event_name: filters.event_name } : {}),
-          ...(filters.subject_id ? { subject_id: filters.subject_id } : {}),
-          limit,
-          offset,
-        },
+        query: { ...filterQuery(filters), limit, offset },
+      }),
+    refetchInterval: LIVE_MS,
+  })
+
+/** The match-quality summary over every event the filters select (all pages). */
+export const useMetaCapiMatchQuality = (filters: MetaCapiEventFilters) =>
+  useQuery<AdminMetaCapiMatchQualityResponse, FetchError>({
+    queryKey: [...metaCapiEventsQueryKey.all, "match_quality", filters],
+    queryFn: () =>
+      sdk.client.fetch<AdminMetaCapiMatchQualityResponse>("/admin/meta/events/match-quality", {
+        query: filterQuery(filters),
       }),
     refetchInterval: LIVE_MS,
   })

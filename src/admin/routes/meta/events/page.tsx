@@ -24,7 +24,7 @@ const MetaEventsPage = () => {
         onOffsetChange={setOffset}
         query={events}
       />
-      <MatchQualitySection summary={events.data?.match_quality} />
+      <MatchQualitySection filters={filters} />
       <TestEventCodeSection />
     </div>
   )

@@ -1,11 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { summarizeMatchQuality } from "../../../../lib/capi"
 import { META_MODULE } from "../../../../modules/meta"
 import type MetaModuleService from "../../../../modules/meta/service"
 import { presentMetaEvent } from "./present-event"
 import type { GetMetaEventsType } from "./validators"
 
-/** The Conversions API events log, newest first, with a match-quality summary of the page. */
+/** The Conversions API events log, newest first (the match-quality summary is `match-quality/`). */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, GetMetaEventsType>, res: MedusaResponse) => {
   const { status, event_name, subject_id, limit, offset } = req.validatedQuery
   const svc = req.scope.resolve<MetaModuleService>(META_MODULE)
@@ -15,12 +14,5 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, GetMetaEvents
     ...(subject_id ? { subject_id } : {}),
   }
   const [rows, count] = await svc.listAndCountMetaCapiEvents(filters, { take: limit, skip: offset, order: { created_at: "DESC" } })
-  const events = rows.map((row) => presentMetaEvent(row as never))
-  res.json({
-    events,
-    count,
-    offset,
-    limit,
-    match_quality: summarizeMatchQuality(rows.map((row) => (row.payload as { user_data?: Record<string, unknown> })?.user_data)),
-  })
+  res.json({ events: rows.map((row) => presentMetaEvent(row as never)), count, offset, limit })
 }
