@@ -18,6 +18,7 @@ import { MetaDataDeletionRequest } from "./models/meta-data-deletion-request"
 import { MetaLead } from "./models/meta-lead"
 import { MetaWebhookEvent } from "./models/meta-webhook-event"
 import { CapiOutboxStore } from "./capi-outbox-store"
+import { type CapiEventFilters, countCapiEventsByUserDataKeys } from "./capi-match-quality-store"
 import { SqlExecutor, WebhookChangeRow, claimWebhookEvent, insertWebhookChanges, listDueWebhookEvents } from "./webhook-store"
 import { MetaCapiEvent } from "./models/meta-capi-event"
 import { MetaCapiSetting } from "./models/meta-capi-setting"
@@ -26,7 +27,8 @@ import { MetaCatalogBatch } from "./models/meta-catalog-batch"
 import { MetaCatalogRun } from "./models/meta-catalog-run"
 import { MetaCatalogCursor } from "./models/meta-catalog-cursor"
 import { MetaCatalogProductSet } from "./models/meta-catalog-product-set"
-import { CatalogItemStore, type CatalogSqlExecutor } from "./catalog-store"
+import { CatalogItemStore } from "./catalog-store"
+import { boundSqlExecutor } from "./sql-executor"
 import { CatalogProductSetStore } from "./catalog-product-set-store"
 import { MetaCartContext } from "./models/meta-cart-context"
 import {
@@ -89,31 +91,36 @@ class MetaModuleService extends MedusaService({
 
   /** Webhooks: stores verified changes once each; returns the ids of the new ones. */
   async recordWebhookChanges(rows: WebhookChangeRow[]): Promise<string[]> {
-    return insertWebhookChanges(this.moduleContainer_.manager, rows)
+    return insertWebhookChanges(boundSqlExecutor(this.moduleContainer_.manager), rows)
   }
 
   /** Webhooks: moves a change to "processing" for exactly one worker; null when another has it. */
   async claimWebhookEvent(id: string, options: { staleMs: number; force?: boolean }) {
-    return claimWebhookEvent(this.moduleContainer_.manager, id, options)
+    return claimWebhookEvent(boundSqlExecutor(this.moduleContainer_.manager), id, options)
   }
 
   /** Webhooks: changes due for an attempt (retry job). */
   async listDueWebhookEvents(options: { limit: number; staleMs: number; receivedBeforeMs: number }) {
-    return listDueWebhookEvents(this.moduleContainer_.manager, options)
+    return listDueWebhookEvents(boundSqlExecutor(this.moduleContainer_.manager), options)
   }
 
   /** Conversions API: set-based outbox statements (a backlog after an outage can be 100,000 rows). */
   capiOutboxStore(): CapiOutboxStore {
-    return new CapiOutboxStore(this.moduleContainer_.manager)
+    return new CapiOutboxStore(boundSqlExecutor(this.moduleContainer_.manager))
+  }
+
+  /** Conversions API: events matching the filters, counted per set of user_data keys (the match-quality summary). */
+  async countCapiEventsByUserDataKeys(filters: CapiEventFilters) {
+    return countCapiEventsByUserDataKeys(boundSqlExecutor(this.moduleContainer_.manager), filters)
   }
 
   /** Catalog: set-based statements over catalog items (a full sync touches every variant). */
   catalogItemStore(): CatalogItemStore {
-    return new CatalogItemStore(this.moduleContainer_.manager as CatalogSqlExecutor)
+    return new CatalogItemStore(boundSqlExecutor(this.moduleContainer_.manager))
   }
 
   catalogProductSetStore(): CatalogProductSetStore {
-    return new CatalogProductSetStore(this.moduleContainer_.manager as CatalogSqlExecutor)
+    return new CatalogProductSetStore(boundSqlExecutor(this.moduleContainer_.manager))
   }
 
   getGraphClient(): GraphClient {

@@ -1,0 +1,20 @@
+import type { SqlExecutor } from "./webhook-store"
+
+type Knex = { raw(sql: string, bindings: readonly unknown[]): PromiseLike<{ rows: unknown[] }> }
+type EntityManagerWithKnex = { getKnex(): Knex }
+
+/**
+ * The module's set-based statements with their parameters sent as bind values. MikroORM's
+ * `execute(sql, params)` formats every parameter into the SQL text instead, so a 5,000-item JSON
+ * parameter became a multi-megabyte escaped string for each statement (garbage for the GC and a huge
+ * statement for PostgreSQL to parse). Same `?` placeholders, same results (the rows).
+ */
+export function boundSqlExecutor(manager: unknown): SqlExecutor {
+  const em = manager as EntityManagerWithKnex
+  return {
+    async execute<T>(sql: string, params: unknown[] = []): Promise<T> {
+      const result = await em.getKnex().raw(sql, params)
+      return result.rows as T
+    },
+  }
+}
