@@ -19,7 +19,7 @@
  * Bounded: every wait has a deadline; child processes and databases are removed in `finally`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process"
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { startGraphEmulator, type GraphEmulator } from "../src/emulator"
@@ -28,6 +28,10 @@ import { freePort, query, sleep } from "./lib/harness"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 const ORDERS = Number(process.env.BENCH_CAPI_ORDERS ?? 120)
+/** BENCH_CAPI_PARTS=a (any of a, b, c, d) runs those parts only and prints the figures instead of recording them. */
+const PARTS = process.env.BENCH_CAPI_PARTS ?? "abcd"
+/** BENCH_CAPI_CPU_PROF=<dir>: the plugin store writes a V8 CPU profile there when it stops (for profiling (a)). */
+const CPU_PROF_DIR = process.env.BENCH_CAPI_CPU_PROF
 const WARMUP = 10
 const IDLE_ORDERS = 30
 const BACKLOG = 100_000
@@ -98,6 +102,8 @@ type Store = {
   url: string
   env: NodeJS.ProcessEnv
   child?: ChildProcess
+  /** Node flags for the booted store (not its CLI runs). */
+  nodeArgs?: string[]
   log: string
   ids?: StoreIds
 }
@@ -192,7 +198,7 @@ async function waitForHealth(store: Store, timeoutMs: number): Promise<void> {
 
 /** `medusa start` on the TypeScript sources, as `medusa develop` forks it, but without develop's file watcher. */
 function boot(store: Store): void {
-  store.child = spawn(process.execPath, [cli, "start", "--port", String(store.port)], { cwd: store.cwd, env: store.env, detached: true })
+  store.child = spawn(process.execPath, [...(store.nodeArgs ?? []), cli, "start", "--port", String(store.port)], { cwd: store.cwd, env: store.env, detached: true })
   const keep = (c: Buffer) => (store.log = (store.log + c).slice(-20_000))
   store.child.stdout?.on("data", keep)
   store.child.stderr?.on("data", keep)
@@ -256,149 +262,213 @@ async function setupStore(store: Store): Promise<void> {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`
+const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y)
+const purchaseCalls = (emulator: GraphEmulator) =>
+  emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith(`/${PIXEL}/events`)).length
 
-async function main() {
-  const rows: Row[] = []
-  const notes: string[] = []
-  let failed = false
+type Part = { rows: Row[]; notes: string[]; met: boolean }
 
+/** CPU time (user + system, ms) used so far by a store's process group (the CLI and whatever it forked). */
+function groupCpuMs(store: Store): number {
+  const ticks = 100 // USER_HZ on Linux
+  let total = 0
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      // After "pid (comm) ": state ppid pgrp … utime is field 14 and stime 15 of the whole line.
+      if (Number(fields[2]) === store.child?.pid) total += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return (total * 1000) / ticks
+}
+
+/** (a) side by side: each round places one order in each store, alternating which goes first. */
+async function orderPlacement(plugin: Store, bare: Store): Promise<Part> {
+  console.log(`[bench] (a) ${ORDERS} orders per store (+${WARMUP} warm-up)…`)
+  const latency: Record<string, number[]> = { plugin: [], bare: [] }
+  const cpu: Record<string, number> = { plugin: 0, bare: 0 }
+  for (let i = 0; i < ORDERS + WARMUP; i++) {
+    if (i === WARMUP) for (const s of [plugin, bare]) cpu[s.name] = -groupCpuMs(s)
+    for (const s of i % 2 ? [plugin, bare] : [bare, plugin]) {
+      const { cartId, headers } = await prepareCart(s, s === plugin)
+      const { ms } = await completeTimed(s, cartId, headers)
+      if (i >= WARMUP) latency[s.name].push(ms)
+    }
+  }
+  for (const s of [plugin, bare]) cpu[s.name] = (cpu[s.name] + groupCpuMs(s)) / ORDERS
+  const withP = sorted(latency.plugin)
+  const withoutP = sorted(latency.bare)
+  const p95Diff = percentile(withP, 95) - percentile(withoutP, 95)
+  const met = p95Diff < 5
+  return {
+    met,
+    rows: [
+      { metric: "(a) order placement p50 / p95, with the plugin", value: `${fmt(percentile(withP, 50))} / ${fmt(percentile(withP, 95))}` },
+      { metric: "(a) order placement p50 / p95, without", value: `${fmt(percentile(withoutP, 50))} / ${fmt(percentile(withoutP, 95))}` },
+      { metric: "(a) p95 added by the plugin", value: fmt(p95Diff), target: "< 5 ms", met },
+      { metric: "(a) store CPU per order round (cart + checkout + background work), with / without", value: `${fmt(cpu.plugin)} / ${fmt(cpu.bare)}` },
+    ],
+    notes: [
+      `(a) Stores: \`medusa start\` on the TypeScript sources (as \`medusa develop\` runs them, without its file watcher; admin off, local event bus, in-process workflow engine), each from a temp directory outside the repository and on its own scratch database on localhost; "with" is a snapshot of this repository's development app, "without" a bare Medusa app on the same node_modules. Carts (line item, addresses, shipping, payment session; plus cart-context for the plugin store) are prepared untimed; only \`POST /store/carts/:id/complete\` is timed, ${ORDERS} per store after ${WARMUP} warm-up rounds, alternating which store goes first.`,
+    ],
+  }
+}
+
+/** (b) idle delivery latency: one order at a time, until its Purchase reached the emulator. */
+async function idleDelivery(plugin: Store, emulator: GraphEmulator, earlierOrders: number): Promise<Part> {
+  console.log(`[bench] (b) ${IDLE_ORDERS} idle orders…`)
+  await sleep(2000)
+  const delivery: number[] = []
+  let undelivered = 0
+  for (let i = 0; i < IDLE_ORDERS; i++) {
+    const { cartId, headers } = await prepareCart(plugin, true)
+    await sleep(300)
+    const { order } = await completeTimed(plugin, cartId, headers)
+    const created = Date.parse(order.created_at)
+    const until = Date.now() + 10_000
+    let arrived: number | undefined
+    while (Date.now() < until && arrived === undefined) {
+      arrived = emulator.receivedEvents(PIXEL).find((r) => r.event.event_id === order.id)?.receivedAt
+      if (arrived === undefined) await sleep(5)
+    }
+    if (arrived === undefined) undelivered++
+    else delivery.push(arrived - created)
+    await sleep(500)
+  }
+  const d = sorted(delivery)
+  const latencyMet = undelivered === 0 && percentile(d, 95) < 1000
+  const purchases = emulator.receivedEvents(PIXEL).filter((r) => r.event.event_name === "Purchase")
+  const orderIds = new Set(purchases.map((r) => r.event.event_id))
+  const expected = earlierOrders + IDLE_ORDERS
+  const countMet = purchases.length === orderIds.size && orderIds.size === expected
+  return {
+    met: latencyMet && countMet,
+    rows: [
+      {
+        metric: "(b) order created → Purchase at the emulator, p50 / p95",
+        value: `${fmt(percentile(d, 50))} / ${fmt(percentile(d, 95))}${undelivered ? ` (${undelivered} not within 10 s)` : ""}`,
+        target: "p95 < 1 s",
+        met: latencyMet,
+      },
+      {
+        metric: "Purchases received for the plugin store's orders (incl. warm-up)",
+        value: `${purchases.length} events, ${orderIds.size} distinct`,
+        target: `${expected}, no duplicate`,
+        met: countMet,
+      },
+    ],
+    notes: [
+      "(b) From `order.created_at` (set before `order.placed` is emitted, so this is an upper bound) to the emulator receiving the request; orders ~1 s apart, nothing else running.",
+    ],
+  }
+}
+
+/** (c) backlog drain, with the stores stopped (so only the flush under test sends). */
+async function backlogDrain(plugin: Store, emulator: GraphEmulator): Promise<Part> {
+  // No emulator.reset(): it would also revoke the store's token. Count only the calls made from here on.
+  const callsBefore = purchaseCalls(emulator)
+  console.log(`[bench] (c) queueing ${BACKLOG} events and draining…`)
+  const out = path.join(tmpdir(), `meta-bench-drain-${process.pid}.json`)
+  await run(["exec", path.join(plugin.scripts, "drain-backlog.ts")], plugin.cwd, { ...plugin.env, BENCH_BACKLOG: String(BACKLOG), BENCH_DRAIN_OUT: out }, "backlog drain", 600_000)
+  const drain = JSON.parse(readFileSync(out, "utf8")) as { insertMs: number; drainMs: number; sent: number; pending: number }
+  rmSync(out, { force: true })
+  const calls = purchaseCalls(emulator) - callsBefore
+  const received = emulator.receivedEvents(PIXEL).filter((r) => String(r.event.event_id).startsWith("order_backlog_"))
+  const distinct = new Set(received.map((r) => r.event.event_id)).size
+  const lost = BACKLOG - distinct
+  const doubled = received.length - distinct
+  return {
+    met: calls <= 100 && drain.drainMs < 30_000 && lost === 0 && doubled === 0,
+    rows: [
+      { metric: "(c) backlog delivered", value: `${distinct} of ${BACKLOG} (${drain.sent} marked sent, ${drain.pending} pending)`, target: String(BACKLOG), met: lost === 0 },
+      { metric: "(c) calls to Meta", value: String(calls), target: "≤ 100", met: calls <= 100 },
+      { metric: "(c) drain time", value: `${(drain.drainMs / 1000).toFixed(1)} s`, target: "< 30 s", met: drain.drainMs < 30_000 },
+      { metric: "(c) lost / doubled", value: `${lost} / ${doubled}`, target: "0 / 0", met: lost === 0 && doubled === 0 },
+    ],
+    notes: [
+      `(c) ${BACKLOG} rows were inserted through the module service first (${(drain.insertMs / 1000).toFixed(1)} s, not counted); the drain is the flush workflow (what the every-minute job runs) until nothing is due, in a \`medusa exec\` process with both stores stopped.`,
+    ],
+  }
+}
+
+/** (d) CPU per event, ours next to the Business SDK's. */
+function cpuPerEvent(): Part {
   console.log("[bench] (d) CPU per event…")
   const cpu = measureCpuPerEvent(CPU_EVENTS, { ...BROWSER_CONTEXT, clientUserAgent: BROWSER["user-agent"] })
-  const cpuMet = cpu.ours <= cpu.sdk
-  failed ||= !cpuMet
+  const met = cpu.ours <= cpu.sdk
+  return {
+    met,
+    rows: [
+      {
+        metric: "(d) CPU per Purchase: ours (build + normalize + E.164 + SHA-256) vs Business SDK normalize()",
+        value: `${cpu.ours.toFixed(1)} µs vs ${cpu.sdk.toFixed(1)} µs`,
+        target: "ours ≤ SDK",
+        met,
+      },
+    ],
+    notes: [
+      `(d) Median of 5 runs of ${CPU_EVENTS} events, process CPU time (user + system) per event; the same ${CPU_EVENTS} distinct generated orders for both (bench/lib/capi/orders.ts: ten countries, national / + / 00 phone formats, 1–3 items), node:crypto for our SHA-256.`,
+    ],
+  }
+}
 
+async function storeParts(): Promise<Part[]> {
+  const parts: Part[] = []
   const emulator = await startGraphEmulator({ port: 0 })
   const pluginDir = pluginAppDir()
   const bareDir = bareAppDir()
   const plugin = makeStore("plugin", pluginDir, path.join(pluginDir, "bench/lib/capi"), "meta_bench_capi_plugin", await freePort(), emulator)
   const bare = makeStore("bare", bareDir, path.join(__dirname, "lib/capi"), "meta_bench_capi_bare", await freePort(), emulator)
-  const stores = [plugin, bare]
+  if (CPU_PROF_DIR) plugin.nodeArgs = ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`]
+  const stores = PARTS.includes("a") ? [plugin, bare] : [plugin]
   try {
     for (const s of stores) {
       await adminQuery(`DROP DATABASE IF EXISTS "${s.db}" WITH (FORCE)`)
       await adminQuery(`CREATE DATABASE "${s.db}"`)
     }
-    console.log("[bench] migrating both scratch databases…")
+    console.log("[bench] migrating the scratch databases…")
     await Promise.all(stores.map((s) => run(["db:migrate"], s.cwd, s.env, `${s.name} db:migrate`)))
-    console.log("[bench] building the test store in both…")
+    console.log("[bench] building the test store…")
     await Promise.all(stores.map((s) => setupStore(s)))
-    console.log("[bench] booting both stores…")
+    console.log("[bench] booting…")
     stores.forEach(boot)
     await Promise.all(stores.map((s) => waitForHealth(s, 240_000)))
     await connectPlugin(plugin, emulator)
 
-    // (a) side by side: each round places one order in each store, in alternating order.
-    console.log(`[bench] (a) ${ORDERS} orders per store (+${WARMUP} warm-up)…`)
-    const latency: Record<string, number[]> = { plugin: [], bare: [] }
-    for (let i = 0; i < ORDERS + WARMUP; i++) {
-      const pair = i % 2 ? [plugin, bare] : [bare, plugin]
-      for (const s of pair) {
-        const { cartId, headers } = await prepareCart(s, s === plugin)
-        const { ms } = await completeTimed(s, cartId, headers)
-        if (i >= WARMUP) latency[s.name].push(ms)
-      }
+    let ordersPlaced = 0
+    if (PARTS.includes("a")) {
+      parts.push(await orderPlacement(plugin, bare))
+      ordersPlaced = ORDERS + WARMUP
     }
-    const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y)
-    const withP = sorted(latency.plugin)
-    const withoutP = sorted(latency.bare)
-    const p95Diff = percentile(withP, 95) - percentile(withoutP, 95)
-    const aMet = p95Diff < 5
-    failed ||= !aMet
-    rows.push(
-      { metric: "(a) order placement p50 / p95, with the plugin", value: `${fmt(percentile(withP, 50))} / ${fmt(percentile(withP, 95))}` },
-      { metric: "(a) order placement p50 / p95, without", value: `${fmt(percentile(withoutP, 50))} / ${fmt(percentile(withoutP, 95))}` },
-      { metric: "(a) p95 added by the plugin", value: fmt(p95Diff), target: "< 5 ms", met: aMet }
-    )
-
-    // (b) idle delivery latency: one order at a time, wait until its Purchase reached the emulator.
-    console.log(`[bench] (b) ${IDLE_ORDERS} idle orders…`)
-    await sleep(2000)
-    const delivery: number[] = []
-    let undelivered = 0
-    for (let i = 0; i < IDLE_ORDERS; i++) {
-      const { cartId, headers } = await prepareCart(plugin, true)
-      await sleep(300)
-      const { order } = await completeTimed(plugin, cartId, headers)
-      const created = Date.parse(order.created_at)
-      const until = Date.now() + 10_000
-      let arrived: number | undefined
-      while (Date.now() < until && arrived === undefined) {
-        arrived = emulator.receivedEvents(PIXEL).find((r) => r.event.event_id === order.id)?.receivedAt
-        if (arrived === undefined) await sleep(5)
-      }
-      if (arrived === undefined) undelivered++
-      else delivery.push(arrived - created)
-      await sleep(500)
-    }
-    const d = sorted(delivery)
-    const bMet = undelivered === 0 && percentile(d, 95) < 1000
-    failed ||= !bMet
-    rows.push({
-      metric: "(b) order created → Purchase at the emulator, p50 / p95",
-      value: `${fmt(percentile(d, 50))} / ${fmt(percentile(d, 95))}${undelivered ? ` (${undelivered} not within 10 s)` : ""}`,
-      target: "p95 < 1 s",
-      met: bMet,
-    })
-    const purchases = emulator.receivedEvents(PIXEL).filter((r) => r.event.event_name === "Purchase")
-    const orderIds = new Set(purchases.map((r) => r.event.event_id))
-    rows.push({
-      metric: "Purchases received for the plugin store's orders (incl. warm-up)",
-      value: `${purchases.length} events, ${orderIds.size} distinct`,
-      target: `${ORDERS + WARMUP + IDLE_ORDERS}, no duplicate`,
-      met: purchases.length === orderIds.size && orderIds.size === ORDERS + WARMUP + IDLE_ORDERS,
-    })
-
-    // (c) backlog drain, with both stores stopped (so only the flush under test sends).
+    if (PARTS.includes("b")) parts.push(await idleDelivery(plugin, emulator, ordersPlaced))
     await Promise.all(stores.map((s) => stopGroup(s.child)))
-    // No emulator.reset(): it would also revoke the store's token. Count only the calls made from here on.
-    const callsBefore = emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith(`/${PIXEL}/events`)).length
-    console.log(`[bench] (c) queueing ${BACKLOG} events and draining…`)
-    const out = path.join(tmpdir(), `meta-bench-drain-${process.pid}.json`)
-    await run(["exec", path.join(plugin.scripts, "drain-backlog.ts")], plugin.cwd, { ...plugin.env, BENCH_BACKLOG: String(BACKLOG), BENCH_DRAIN_OUT: out }, "backlog drain", 600_000)
-    const drain = JSON.parse(readFileSync(out, "utf8")) as { insertMs: number; drainMs: number; sent: number; pending: number }
-    rmSync(out, { force: true })
-    const calls =
-      emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith(`/${PIXEL}/events`)).length - callsBefore
-    const received = emulator.receivedEvents(PIXEL).filter((r) => String(r.event.event_id).startsWith("order_backlog_"))
-    const distinct = new Set(received.map((r) => r.event.event_id)).size
-    const lost = BACKLOG - distinct
-    const doubled = received.length - distinct
-    const cMet = calls <= 100 && drain.drainMs < 30_000 && lost === 0 && doubled === 0
-    failed ||= !cMet
-    rows.push(
-      { metric: "(c) backlog delivered", value: `${distinct} of ${BACKLOG} (${drain.sent} marked sent, ${drain.pending} pending)`, target: String(BACKLOG), met: lost === 0 },
-      { metric: "(c) calls to Meta", value: String(calls), target: "≤ 100", met: calls <= 100 },
-      { metric: "(c) drain time", value: `${(drain.drainMs / 1000).toFixed(1)} s`, target: "< 30 s", met: drain.drainMs < 30_000 },
-      { metric: "(c) lost / doubled", value: `${lost} / ${doubled}`, target: "0 / 0", met: lost === 0 && doubled === 0 }
-    )
-    notes.push(
-      `(c) ${BACKLOG} rows were inserted through the module service first (${(drain.insertMs / 1000).toFixed(1)} s, not counted); the drain is the flush workflow (what the every-minute job runs) until nothing is due, in a \`medusa exec\` process with both stores stopped.`
-    )
+    if (PARTS.includes("c")) parts.push(await backlogDrain(plugin, emulator))
   } catch (error) {
-    failed = true
     console.error(`[bench] failed: ${(error as Error).message}`)
     for (const s of stores) if (s.log) console.error(`[bench] last ${s.name} store output:\n${s.log.slice(-3000)}`)
-    notes.push(`Store parts not measured in this run: ${(error as Error).message.split("\n")[0]}`)
+    parts.push({ met: false, rows: [], notes: [`Store parts not measured in this run: ${(error as Error).message.split("\n")[0]}`] })
   } finally {
     await Promise.all(stores.map((s) => stopGroup(s.child)))
     await emulator.close()
     for (const s of stores) await adminQuery(`DROP DATABASE IF EXISTS "${s.db}" WITH (FORCE)`).catch(() => undefined)
     for (const dir of [pluginDir, bareDir]) rmSync(dir, { recursive: true, force: true })
   }
+  return parts
+}
 
-  rows.push({
-    metric: "(d) CPU per Purchase: ours (build + normalize + E.164 + SHA-256) vs Business SDK normalize()",
-    value: `${cpu.ours.toFixed(1)} µs vs ${cpu.sdk.toFixed(1)} µs`,
-    target: "ours ≤ SDK",
-    met: cpuMet,
-  })
-  notes.push(
-    `(a) Stores: \`medusa start\` on the TypeScript sources (as \`medusa develop\` runs them, without its file watcher; admin off, local event bus, in-process workflow engine), each from a temp directory outside the repository and on its own scratch database on localhost; "with" is a snapshot of this repository's development app, "without" a bare Medusa app on the same node_modules. Carts (line item, addresses, shipping, payment session; plus cart-context for the plugin store) are prepared untimed; only \`POST /store/carts/:id/complete\` is timed, ${ORDERS} per store after ${WARMUP} warm-up rounds, alternating which store goes first.`,
-    `(b) From \`order.created_at\` (set before \`order.placed\` is emitted, so this is an upper bound) to the emulator receiving the request; orders ~1 s apart, nothing else running.`,
-    `(d) Median of 5 runs of ${CPU_EVENTS} events, process CPU time (user + system) per event; the same ${CPU_EVENTS} distinct generated orders for both (bench/lib/capi/orders.ts: ten countries, national / + / 00 phone formats, 1–3 items), node:crypto for our SHA-256.`
-  )
-  recordBenchmark("capi", "Pixel and Conversions API", rows, notes)
-  if (failed) process.exitCode = 1
+async function main() {
+  const parts: Part[] = []
+  // (d) first, on a quiet machine; it needs no store.
+  if (PARTS.includes("d")) parts.push(cpuPerEvent())
+  if (/[abc]/.test(PARTS)) parts.unshift(...(await storeParts()))
+  const rows = parts.flatMap((p) => p.rows)
+  const notes = parts.flatMap((p) => p.notes)
+  if (PARTS === "abcd") recordBenchmark("capi", "Pixel and Conversions API", rows, notes)
+  else console.log(JSON.stringify({ rows, notes }, null, 2))
+  if (parts.some((p) => !p.met)) process.exitCode = 1
 }
 
 main()
