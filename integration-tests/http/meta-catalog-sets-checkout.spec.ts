@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { syncMetaCatalogWorkflow } from "../../src/workflows/catalog"
 import { createAdminHeaders } from "../helpers/admin-auth"
+import { catalogWorker } from "../helpers/catalog-worker"
 import { useTestEmulator } from "../helpers/meta-env"
 
 jest.setTimeout(180_000)
@@ -26,21 +26,7 @@ medusaIntegrationTestRunner({
     /** The shopper's browser as Meta sends it: no headers, no following of the redirect. */
     const shopper = (url: string) => api.get(url, { maxRedirects: 0, validateStatus: () => true })
 
-    const tick = () => syncMetaCatalogWorkflow(getContainer()).run({ input: { force: true } }).then((r) => r.result)
-    async function eventually(check: () => void | Promise<void>, ticks = 40) {
-      let last: unknown
-      for (let i = 0; i < ticks; i++) {
-        await tick()
-        try {
-          await check()
-          return
-        } catch (error) {
-          last = error
-          await new Promise((r) => setTimeout(r, 100))
-        }
-      }
-      throw last
-    }
+    const { tick, eventually } = catalogWorker(getContainer)
     const sets = () => emulator.productSets(catalogId)
     const setNamed = (name: string) => sets().find((s) => s.name === name)
 

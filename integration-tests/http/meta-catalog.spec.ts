@@ -2,8 +2,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
-import { reconcileMetaCatalogWorkflow, syncMetaCatalogWorkflow } from "../../src/workflows/catalog"
+import { reconcileMetaCatalogWorkflow } from "../../src/workflows/catalog"
 import { createAdminHeaders } from "../helpers/admin-auth"
+import { catalogWorker } from "../helpers/catalog-worker"
 import { TEST_APP_SECRET, useTestEmulator } from "../helpers/meta-env"
 
 jest.setTimeout(180_000)
@@ -28,23 +29,7 @@ medusaIntegrationTestRunner({
     }
     const meta = () => getContainer().resolve<MetaModuleService>(META_MODULE)
 
-    /** One worker tick (flush due items, poll handles), forced so no quiet window is waited for. */
-    const tick = () => syncMetaCatalogWorkflow(getContainer()).run({ input: { force: true } }).then((r) => r.result)
-    /** Event delivery is asynchronous: tick until the catalog shows what we expect (no fixed sleeps). */
-    async function eventually(check: () => void | Promise<void>, ticks = 40) {
-      let last: unknown
-      for (let i = 0; i < ticks; i++) {
-        await tick()
-        try {
-          await check()
-          return
-        } catch (error) {
-          last = error
-          await new Promise((r) => setTimeout(r, 100))
-        }
-      }
-      throw last
-    }
+    const { tick, eventually } = catalogWorker(getContainer)
     const items = () => emulator.catalogItems(catalogId)
     const itemsBatchCalls = () => emulator.requests({ method: "POST", path: /items_batch/ }).length
 
@@ -165,7 +150,98 @@ medusaIntegrationTestRunner({
       // Meta merges the fields of an UPDATE: the sale has to be cleared explicitly, not just left out.
       const ended = await admin.post(`/admin/price-lists/${created.data.price_list.id}`, { status: "draft" })
       expect(ended.status).toBe(200)
-      await eventually(() => expect(items().find((i) => i.id === "SALE")).toMatchObject({ price: "40 EUR", sale_price: "" }))
+      await eventually(() => {
+        const item = items().find((i) => i.id === "SALE")
+        expect(item).toMatchObject({ price: "40 EUR" })
+        expect(item).not.toHaveProperty("sale_price")
+        expect(item).not.toHaveProperty("sale_price_effective_date")
+      })
+    })
+
+    it("a barcode, colour option and extra images removed in the store are cleared at Meta", async () => {
+      const created = await admin.post("/admin/products", {
+        title: "Tee cleared",
+        handle: "cleared",
+        status: "published",
+        description: "Soft cotton",
+        thumbnail: "https://cdn.example.com/front.jpg",
+        images: ["front", "back", "side"].map((view) => ({ url: `https://cdn.example.com/${view}.jpg` })),
+        options: [
+          { title: "Colour", values: ["Navy"] },
+          { title: "Size", values: ["M"] },
+        ],
+        sales_channels: [{ id: salesChannelId }],
+        variants: [
+          {
+            title: "Navy / M",
+            sku: "CLEAR",
+            barcode: "4006381333931",
+            options: { Colour: "Navy", Size: "M" },
+            manage_inventory: false,
+            prices: [{ amount: 30, currency_code: "eur" }],
+          },
+        ],
+      })
+      expect(created.status).toBe(200)
+      const product = created.data.product
+      await eventually(() =>
+        expect(items().find((i) => i.id === "CLEAR")).toMatchObject({
+          gtin: "4006381333931",
+          color: "Navy",
+          size: "M",
+          additional_image_link: ["https://cdn.example.com/back.jpg", "https://cdn.example.com/side.jpg"],
+        })
+      )
+
+      // Medusa unlinks an option only together with the variants' values for it: one product update.
+      const size = product.options.find((o: any) => o.title === "Size")
+      const variantId = product.variants[0].id
+      const edits = [
+        await admin.post(`/admin/products/${product.id}/variants/${variantId}`, { barcode: null }),
+        await admin.post(`/admin/products/${product.id}`, {
+          option_ids: [size.id],
+          variants: [{ id: variantId, options: { Size: "M" } }],
+          images: [{ url: "https://cdn.example.com/front.jpg" }],
+        }),
+      ]
+      expect(edits.map((e) => [e.status, e.data.message])).toEqual([[200, undefined], [200, undefined]])
+      await eventually(() => {
+        const item = items().find((i) => i.id === "CLEAR")
+        expect(item).toMatchObject({ size: "M", image_link: "https://cdn.example.com/front.jpg", price: "30 EUR" })
+        for (const field of ["gtin", "color", "additional_image_link"]) expect(item).not.toHaveProperty(field)
+      })
+    })
+
+    it("a synced item that loses its price is removed from Meta and needs attention; a restored price brings it back", async () => {
+      const product = await createProduct({ handle: "price-gone", sku: "GONE", price: 21 })
+      const variantId = product.variants[0].id
+      await eventually(() => expect(items().find((i) => i.id === "GONE")?.price).toBe("21 EUR"))
+
+      expect((await admin.post(`/admin/products/${product.id}/variants/${variantId}`, { prices: [] })).status).toBe(200)
+      await eventually(async () => {
+        expect(items().map((i) => i.id)).not.toContain("GONE")
+        const res = await admin.get(`/admin/meta/catalog/products/${product.id}`)
+        expect(res.data.items).toEqual([
+          expect.objectContaining({
+            variant_id: variantId,
+            status: "needs_attention",
+            pending: false,
+            retailer_id: null,
+            errors: [expect.objectContaining({ field: "price", message: expect.stringContaining("EUR") })],
+          }),
+        ])
+      })
+      // Settled: later ticks neither resend nor delete it again.
+      const calls = itemsBatchCalls()
+      await tick()
+      expect(itemsBatchCalls()).toBe(calls)
+
+      expect((await admin.post(`/admin/products/${product.id}/variants/${variantId}`, { prices: [{ amount: 22, currency_code: "eur" }] })).status).toBe(200)
+      await eventually(async () => {
+        expect(items().find((i) => i.id === "GONE")).toMatchObject({ price: "22 EUR", availability: "in stock" })
+        const res = await admin.get(`/admin/meta/catalog/products/${product.id}`)
+        expect(res.data.items[0]).toMatchObject({ status: "synced", retailer_id: "GONE", errors: [] })
+      })
     })
 
     it("a product without a price needs attention with the reason, and is not sent", async () => {

@@ -22,16 +22,29 @@ const BUC_THROTTLES: Record<string, { code: number; what: string }> = {
 
 const DEFAULT_THROTTLE_MINUTES = 5
 
-type StoredFault = FaultSpec & { remaining: number }
+type StoredFault = FaultSpec & { remaining: number; matches: (path: string) => boolean }
 
-function pathMatcher(path: string | undefined): (p: string) => boolean {
+/**
+ * A fault's path: "/pattern/flags" (flags only from g, i, m, s, u, y) is a
+ * regular expression; anything else is a substring. "/60001/events" is a Graph path, not the pattern
+ * "60001" with flags "events". A path in the regex form that does not compile is refused up front
+ * rather than failing every request it is tested against.
+ */
+export function faultPathMatcher(path: string | undefined): (path: string) => boolean {
   if (!path) return () => true
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(path)
-  if (regex) {
-    const compiled = new RegExp(regex[1], regex[2])
-    return (p) => compiled.test(p)
+  const regex = /^\/(.+)\/([gimsuy]*)$/.exec(path)
+  if (!regex) return (p) => p.includes(path)
+  let compiled: RegExp
+  try {
+    compiled = new RegExp(regex[1], regex[2])
+  } catch (error) {
+    throw new Error(`Fault path ${path} is not a valid /pattern/flags regular expression: ${(error as Error).message}`)
   }
-  return (p) => p.includes(path)
+  return (p) => {
+    // The pattern is reused: with g or y, test() would otherwise resume where the last request stopped.
+    compiled.lastIndex = 0
+    return compiled.test(p)
+  }
 }
 
 export const FAULT_KINDS = ["5xx", "timeout", "throttle", "invalid_token", "error"] as const
@@ -42,7 +55,7 @@ export class FaultBook {
   add(spec: FaultSpec): void {
     if (!FAULT_KINDS.includes(spec.kind)) throw new Error(`Unknown fault kind "${String(spec.kind)}"`)
     const times = spec.times ?? 1
-    this.faults.push({ ...spec, remaining: times < 0 ? Infinity : times })
+    this.faults.push({ ...spec, remaining: times < 0 ? Infinity : times, matches: faultPathMatcher(spec.path) })
   }
 
   clear(): void {
@@ -52,7 +65,7 @@ export class FaultBook {
   /** The first fault matching the request, counted down by one use. */
   take(method: string, path: string): FaultSpec | undefined {
     const index = this.faults.findIndex(
-      (f) => (!f.method || f.method.toUpperCase() === method) && pathMatcher(f.path)(path)
+      (f) => (!f.method || f.method.toUpperCase() === method) && f.matches(path)
     )
     if (index < 0) return undefined
     const fault = this.faults[index]
@@ -62,7 +75,7 @@ export class FaultBook {
   }
 
   list(): FaultSpec[] {
-    return this.faults.map(({ remaining, ...spec }) => ({ ...spec, times: remaining }))
+    return this.faults.map(({ remaining, matches, ...spec }) => ({ ...spec, times: remaining }))
   }
 }
 

@@ -1,4 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { afterShopperResponse } from "../lib/after-shopper-response"
+import { coalesce } from "../lib/coalesce"
 import { markMetaCatalogItemsDirtyWorkflow } from "../workflows/catalog"
 import type { CatalogChange } from "../workflows/catalog/engine/mark-changes-dirty"
 
@@ -9,13 +12,40 @@ const KIND_BY_EVENT: Record<string, CatalogChange["kind"]> = {
   "product-variant.created": "variants",
   "product-variant.updated": "variants",
   "product-variant.deleted": "variants",
+  // Renaming an option or a value emits no product or variant event (Medusa 2.21 product-option routes).
+  "product-option.updated": "product_options",
+  "product-option-value.updated": "product_option_values",
+  "product-option-value.deleted": "product_option_values",
   "inventory-level.created": "inventory_levels",
   "inventory-level.updated": "inventory_levels",
   "inventory-level.deleted": "inventory_levels",
   "inventory-item.updated": "inventory_items",
-  // Placing or cancelling an order reserves or frees stock without an inventory-level event.
-  "order.placed": "orders",
-  "order.canceled": "orders",
+  // Reserved stock is not for sale. Medusa emits these for every reservation an order flow makes, moves
+  // or frees (cart completion, cancel, edits, claims, exchanges, fulfillments) and for the admin's own
+  // reservations, so order.placed / order.canceled are not needed on top.
+  "reservation-item.created": "reservations",
+  "reservation-item.updated": "reservations",
+  "reservation-item.deleted": "reservations",
+}
+
+type MarkDirty = (ids: string[]) => Promise<void>
+
+/**
+ * Reservations are marked after the shopper's checkout answer has gone out, and the one event per
+ * reservation that an order emits is gathered into a single workflow run (an order of five lines: one
+ * run, not five). One gatherer per container.
+ */
+const reservationMarkers = new WeakMap<MedusaContainer, MarkDirty>()
+
+function markReservationsDirty(container: MedusaContainer): MarkDirty {
+  let mark = reservationMarkers.get(container)
+  if (!mark) {
+    mark = coalesce<string>(afterShopperResponse, async (ids) => {
+      await markMetaCatalogItemsDirtyWorkflow(container).run({ input: { kind: "reservations", ids } })
+    })
+    reservationMarkers.set(container, mark)
+  }
+  return mark
 }
 
 /** Thin: only marks the affected variants dirty; the catalog worker does the sending. */
@@ -23,6 +53,7 @@ export default async function metaCatalogChanges({ event, container }: Subscribe
   const kind = KIND_BY_EVENT[event.name]
   const ids = (Array.isArray(event.data) ? event.data : [event.data]).map((d) => d?.id).filter((id): id is string => !!id)
   if (!kind || !ids.length) return
+  if (kind === "reservations") return markReservationsDirty(container)(ids)
   await markMetaCatalogItemsDirtyWorkflow(container).run({ input: { kind, ids } })
 }
 

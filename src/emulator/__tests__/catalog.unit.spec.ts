@@ -52,6 +52,28 @@ describe("Graph emulator: catalog items_batch, batch status, listing, product se
     expect(emulator.state.catalogs[catalogId].productCount).toBe(1)
   })
 
+  it("an UPDATE keeps fields it leaves out and clears fields it sends empty", async () => {
+    const rich = { gtin: "4006381333931", color: "Blue", sale_price: "9.99 USD", additional_image_link: ["https://cdn.example.com/2.jpg"], quantity_to_sell_on_facebook: 3 }
+    await batch([{ method: "UPDATE", data: item("SKU-1", rich) }])
+    await batch([{ method: "UPDATE", data: { id: "SKU-1", price: "18.99 USD" } }])
+    expect(emulator.catalogItems(catalogId)[0]).toMatchObject({ ...rich, price: "18.99 USD" })
+
+    const cleared = await batch([
+      { method: "UPDATE", data: { id: "SKU-1", gtin: "", color: "", sale_price: "", additional_image_link: [], quantity_to_sell_on_facebook: "" } },
+    ])
+    await status(cleared.body.handles[0])
+    expect((await status(cleared.body.handles[0])).body.data[0].errors).toEqual([])
+    const [stored] = emulator.catalogItems(catalogId)
+    for (const field of Object.keys(rich)) expect(stored).not.toHaveProperty(field)
+    expect(stored).toMatchObject({ title: "Classic Tee", price: "18.99 USD" })
+
+    // A required field sent empty is missing: the request fails and the stored item stays as it was.
+    const emptied = await batch([{ method: "UPDATE", data: { id: "SKU-1", image_link: "" } }])
+    await status(emptied.body.handles[0])
+    expect((await status(emptied.body.handles[0])).body.data[0].errors[0].message).toMatch(/Missing required field: image_link/)
+    expect(emulator.catalogItems(catalogId)[0].image_link).toBe("https://cdn.example.com/tee.jpg")
+  })
+
   it.each([
     ["missing title", { title: "" }, /Missing required field: title/],
     ["comma decimal price", { price: "19,99 USD" }, /Invalid price format/],

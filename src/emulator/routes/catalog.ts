@@ -109,7 +109,7 @@ function itemProblems(data: Record<string, unknown>): { errors: string[]; warnin
     const problem = priceProblem("price", data.price)
     if (problem) errors.push(problem)
   }
-  if (data.sale_price !== undefined && data.sale_price !== "") {
+  if (data.sale_price !== undefined) {
     const problem = priceProblem("sale_price", data.sale_price)
     if (problem) errors.push(problem)
     else if (typeof data.price === "string" && !priceProblem("price", data.price) && priceValue(data.sale_price as string) >= priceValue(data.price)) {
@@ -144,6 +144,20 @@ function itemProblems(data: Record<string, unknown>): { errors: string[]; warnin
   }
   if (typeof data.title === "string" && Array.from(data.title).length > 150) warnings.push("title is longer than 150 characters and may be truncated")
   return { errors, warnings }
+}
+
+/** Meta reads an empty value ("" or an empty list) as "no value": an UPDATE that sends one clears the field. */
+function isEmptyValue(value: unknown): boolean {
+  return value === "" || (Array.isArray(value) && value.length === 0)
+}
+
+/**
+ * UPDATE merges the sent fields onto the stored item (a field left out keeps its value); fields sent empty
+ * are removed. A required field sent empty is then missing, and the item-level validation rejects it.
+ */
+function withoutClearedFields(merged: Record<string, unknown>, sent: Record<string, unknown>): Record<string, unknown> {
+  for (const [field, value] of Object.entries(sent)) if (isEmptyValue(value)) delete merged[field]
+  return merged
 }
 
 function parseRequests(raw: unknown): unknown[] {
@@ -191,7 +205,7 @@ function itemsBatch(ctx: RouteContext, catalogId: string): Reply {
     const existing = items.get(id)
     if (!existing && method === "UPDATE" && !allowUpsert) return fail(`Item ${id} does not exist (allow_upsert is false)`)
     if (existing && method === "CREATE") return fail(`Item ${id} already exists`)
-    const merged = { ...(existing?.data ?? {}), ...req.data, id } as EmulatedCatalogItem
+    const merged = withoutClearedFields({ ...(existing?.data ?? {}), ...req.data, id }, req.data ?? {}) as EmulatedCatalogItem
     const { errors, warnings } = itemProblems(merged)
     for (const message of warnings) batch.warnings.push({ line, id, message })
     if (errors.length) return fail(errors.join("; "))

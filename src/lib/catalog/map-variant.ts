@@ -187,41 +187,38 @@ export function mapVariantToCatalogItem(
   const mpn = metadataText(variant.metadata, "mpn")
   const material = attributes.material ?? (text(variant.material) || text(product.material) || undefined)
 
+  // items_batch UPDATE merges fields at Meta: a field left out keeps its old value. So every optional
+  // field is always sent, empty when the store has none, and a barcode, colour, sale or extra image that
+  // disappears is cleared at Meta instead of lingering. Meta's WooCommerce plugin sends "" for absent
+  // attributes and [] for no additional images; the feed spec reads an empty value as "no value".
   const item: MetaCatalogItem = {
     id,
     title,
     description: catalogDescription(product, title),
     availability: availabilityOf(variant),
     condition,
-    // items_batch UPDATE merges fields at Meta: without a sale, send the sale fields empty so a sale that
-    // ended (or a list switched to draft) is cleared instead of lingering in the catalog.
-    sale_price: "",
-    sale_price_effective_date: "",
-    ...pricing,
+    price: pricing.price,
+    sale_price: pricing.sale_price ?? "",
+    sale_price_effective_date: pricing.sale_price_effective_date ?? "",
     link,
     image_link: images[0],
+    additional_image_link: images.slice(1, 1 + MAX_ADDITIONAL_IMAGES),
     brand,
-  }
-  const additional = images.slice(1, 1 + MAX_ADDITIONAL_IMAGES)
-  if (additional.length) item.additional_image_link = additional
-  // Meta groups variants by item_group_id; a single-variant product stands alone.
-  if (product.variant_count > 1) item.item_group_id = product.id
-  if (gtin) item.gtin = gtin
-  if (mpn) item.mpn = truncateText(mpn, 70)
-  if (attributes.color) item.color = attributes.color
-  if (attributes.size) item.size = attributes.size
-  if (material) item.material = truncateText(material, 100)
-  if (attributes.pattern) item.pattern = attributes.pattern
-  const gender = attributes.gender ?? undefined
-  if (gender) item.gender = gender
-  if (attributes.age_group) item.age_group = attributes.age_group
-  if (attributes.additional_variant_attribute) item.additional_variant_attribute = attributes.additional_variant_attribute
-  const category = googleCategory(product, settings)
-  if (category) item.google_product_category = category
-  const type = productType(product)
-  if (type) item.product_type = type
-  if (variant.manage_inventory !== false) {
-    item.quantity_to_sell_on_facebook = Math.max(0, Math.floor(Number(variant.available_quantity ?? 0)) || 0)
+    // Meta groups variants by item_group_id; a single-variant product stands alone.
+    item_group_id: product.variant_count > 1 ? product.id : "",
+    gtin: gtin ?? "",
+    mpn: mpn ? truncateText(mpn, 70) : "",
+    color: attributes.color ?? "",
+    size: attributes.size ?? "",
+    material: material ? truncateText(material, 100) : "",
+    pattern: attributes.pattern ?? "",
+    gender: attributes.gender ?? "",
+    age_group: attributes.age_group ?? "",
+    additional_variant_attribute: attributes.additional_variant_attribute ?? "",
+    google_product_category: googleCategory(product, settings) ?? "",
+    product_type: productType(product) ?? "",
+    quantity_to_sell_on_facebook:
+      variant.manage_inventory === false ? "" : Math.max(0, Math.floor(Number(variant.available_quantity ?? 0)) || 0),
   }
   return { ok: true, item, hash: contentHash(item) }
 }

@@ -72,7 +72,11 @@ export type CatalogSettings = {
   now: Date
 }
 
-/** An item in Meta's items_batch (feed-spec) field names; `id` is the retailer id. */
+/**
+ * An item in Meta's items_batch (feed-spec) field names; `id` is the retailer id. Optional fields are
+ * always present: empty ("" or []) when the store has no value, because an UPDATE merges fields at Meta
+ * and only an empty value clears one (see `CLEARED_OPTIONAL_FIELDS`).
+ */
 export type MetaCatalogItem = {
   id: string
   title: string
@@ -83,22 +87,23 @@ export type MetaCatalogItem = {
   link: string
   image_link: string
   brand: string
-  additional_image_link?: string[]
-  sale_price?: string
-  sale_price_effective_date?: string
-  item_group_id?: string
-  gtin?: string
-  mpn?: string
-  color?: string
-  size?: string
-  material?: string
-  pattern?: string
-  gender?: string
-  age_group?: string
-  additional_variant_attribute?: string
-  google_product_category?: string
-  product_type?: string
-  quantity_to_sell_on_facebook?: number
+  additional_image_link: string[]
+  sale_price: string
+  sale_price_effective_date: string
+  item_group_id: string
+  gtin: string
+  mpn: string
+  color: string
+  size: string
+  material: string
+  pattern: string
+  gender: string
+  age_group: string
+  additional_variant_attribute: string
+  google_product_category: string
+  product_type: string
+  /** "" for variants without managed inventory: Meta then goes by `availability` alone. */
+  quantity_to_sell_on_facebook: number | ""
 }
 
 export type MetaAvailability = "in stock" | "out of stock" | "available for order"

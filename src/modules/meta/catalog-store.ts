@@ -136,15 +136,24 @@ export class CatalogItemStore {
     )
   }
 
-  /** Items about to be sent: what goes out, so the outcome can be recorded against it. */
-  async markSent(batchId: string, sent: { id: string; method: string; hash: string | null; retailer_id: string }[], catalogId: string): Promise<void> {
+  /**
+   * Items about to be sent: what goes out, so the outcome can be recorded against it. A DELETE carries
+   * the reasons when the item is removed because it needs attention (none when it is no longer eligible):
+   * they become its errors now, and its status once the delete lands.
+   */
+  async markSent(
+    batchId: string,
+    sent: { id: string; method: string; hash: string | null; retailer_id: string; errors?: unknown }[],
+    catalogId: string
+  ): Promise<void> {
     if (!sent.length) return
     await this.db.execute(
       `UPDATE ${ITEM} AS i SET "batch_id" = ?, "sent_method" = v.method, "sent_hash" = v.hash, "sent_retailer_id" = v.retailer_id,
-              "catalog_id" = ?, "status" = CASE WHEN v.method = 'DELETE' THEN 'deleting' ELSE i."status" END, "updated_at" = now()
-         FROM jsonb_to_recordset(?::jsonb) AS v(id text, method text, hash text, retailer_id text)
+              "catalog_id" = ?, "status" = CASE WHEN v.method = 'DELETE' THEN 'deleting' ELSE i."status" END,
+              "errors" = CASE WHEN v.method = 'DELETE' THEN v.errors ELSE i."errors" END, "updated_at" = now()
+         FROM jsonb_to_recordset(?::jsonb) AS v(id text, method text, hash text, retailer_id text, errors jsonb)
         WHERE i."id" = v.id`,
-      [batchId, catalogId, JSON.stringify(sent)]
+      [batchId, catalogId, JSON.stringify(sent.map((s) => ({ ...s, errors: s.errors ?? null })))]
     )
   }
 

@@ -4,7 +4,7 @@ import { normalizeGtin } from "../gtin"
 import { retailerIdOf } from "../retailer-id"
 import { variantAttributes } from "../variant-attributes"
 import { contentHash, stableStringify } from "../content-hash"
-import type { CatalogProductInput, CatalogSettings, CatalogVariantInput } from "../types"
+import type { CatalogProductInput, CatalogSettings, CatalogVariantInput, MetaCatalogItem } from "../types"
 
 const now = new Date("2026-11-15T12:00:00Z")
 const settings: CatalogSettings = {
@@ -64,7 +64,7 @@ describe("mapVariantToCatalogItem", () => {
       availability: "in stock",
       condition: "new",
       price: "19.99 USD",
-      // no sale: sent empty so Meta clears a sale that ended
+      // no value: sent empty so Meta clears what an earlier UPDATE set (UPDATE merges fields)
       sale_price: "",
       sale_price_effective_date: "",
       link: "https://shop.example.com/products/classic-tee?variant=variant_1",
@@ -72,9 +72,17 @@ describe("mapVariantToCatalogItem", () => {
       additional_image_link: ["https://cdn.example.com/tee-back.jpg"],
       brand: "Acme Store",
       item_group_id: "prod_1",
+      gtin: "",
+      mpn: "",
       color: "Blue",
       size: "M",
+      material: "",
+      pattern: "",
+      gender: "",
+      age_group: "",
       additional_variant_attribute: "Fit:Regular",
+      google_product_category: "",
+      product_type: "",
       quantity_to_sell_on_facebook: 7,
     })
     expect(mapped.hash).toHaveLength(32)
@@ -158,21 +166,123 @@ describe("mapVariantToCatalogItem", () => {
       settings
     )
     expect(mapped.ok && mapped.item.title).toBe("Classic Tee")
-    expect(mapped.ok && mapped.item.item_group_id).toBeUndefined()
+    expect(mapped.ok && mapped.item.item_group_id).toBe("")
   })
 
-  it("does not send quantity for variants without managed inventory", () => {
+  it("clears the quantity for variants without managed inventory (Meta goes by availability)", () => {
     const mapped = mapVariantToCatalogItem(product(), variant({ manage_inventory: false, available_quantity: 0 }), settings)
     expect(mapped.ok && mapped.item.availability).toBe("in stock")
-    expect(mapped.ok && "quantity_to_sell_on_facebook" in mapped.item).toBe(false)
+    expect(mapped.ok && mapped.item.quantity_to_sell_on_facebook).toBe("")
+  })
+
+  describe("optional fields that disappear are sent empty, so Meta clears them", () => {
+    // A variant with every optional field the mapping can produce…
+    const richProduct = product({
+      metadata: { brand: "Nike", google_product_category: "212" },
+      categories: [["Men", "Tops"]],
+      options: [
+        { title: "Colour", values: ["Navy", "Red"] },
+        { title: "Size", values: ["M", "L"] },
+        { title: "Pattern", values: ["Striped"] },
+        { title: "Material", values: ["Wool"] },
+        { title: "Gender", values: ["Men"] },
+        { title: "Age group", values: ["Adult"] },
+        { title: "Fit", values: ["Slim"] },
+      ],
+    })
+    const richVariant = variant({
+      barcode: "4006381333931",
+      metadata: { mpn: "NK-1" },
+      options: [
+        { option_title: "Colour", value: "Navy" },
+        { option_title: "Size", value: "M" },
+        { option_title: "Pattern", value: "Striped" },
+        { option_title: "Material", value: "Wool" },
+        { option_title: "Gender", value: "Men" },
+        { option_title: "Age group", value: "Adult" },
+        { option_title: "Fit", value: "Slim" },
+      ],
+      prices: [
+        { amount: "30", currency_code: "usd" },
+        { amount: "20", currency_code: "usd", price_list: { id: "pl", type: "sale", status: "active", starts_at: null, ends_at: null } },
+      ],
+    })
+    const rich = mapVariantToCatalogItem(richProduct, richVariant, settings)
+    // …and the same variant after the merchant removed all of it.
+    const bare = mapVariantToCatalogItem(
+      product({ images: [], thumbnail: "https://cdn.example.com/tee.jpg", options: [], variant_count: 1 }),
+      variant({ options: [], barcode: null, manage_inventory: false, prices: [{ amount: "30", currency_code: "usd" }] }),
+      settings
+    )
+    const optional = [
+      "additional_image_link", "sale_price", "sale_price_effective_date", "item_group_id", "gtin", "mpn", "color", "size",
+      "material", "pattern", "gender", "age_group", "additional_variant_attribute", "google_product_category", "product_type",
+      "quantity_to_sell_on_facebook",
+    ] as const
+
+    it("the rich variant fills every optional field", () => {
+      expect(rich.ok).toBe(true)
+      if (!rich.ok) return
+      expect(rich.item).toMatchObject({
+        additional_image_link: ["https://cdn.example.com/tee-back.jpg"],
+        sale_price: "20 USD",
+        item_group_id: "prod_1",
+        gtin: "4006381333931",
+        mpn: "NK-1",
+        color: "Navy",
+        size: "M",
+        material: "Wool",
+        pattern: "Striped",
+        gender: "male",
+        age_group: "adult",
+        additional_variant_attribute: "Fit:Slim",
+        google_product_category: "212",
+        product_type: "Men > Tops",
+        quantity_to_sell_on_facebook: 7,
+      })
+    })
+
+    it.each(optional)("%s is sent empty once the store has no value", (field) => {
+      expect(bare.ok).toBe(true)
+      if (!bare.ok || !rich.ok) return
+      expect(rich.item[field]).not.toEqual(field === "additional_image_link" ? [] : "")
+      expect(bare.item[field]).toEqual(field === "additional_image_link" ? [] : "")
+    })
+
+    it("every item carries the same fields, whatever the store has", () => {
+      if (!bare.ok || !rich.ok) throw new Error("both map")
+      expect(Object.keys(bare.item).sort()).toEqual(Object.keys(rich.item).sort())
+      expect(Object.values(bare.item)).not.toContain(undefined)
+    })
+
+    it.each<[string, Partial<CatalogVariantInput>, Partial<CatalogProductInput>, keyof MetaCatalogItem, unknown]>([
+      ["an invalid barcode", { barcode: "4006381333932" }, {}, "gtin", ""],
+      ["a gender the feed spec does not know", { options: [{ option_title: "Gender", value: "robot" }] }, {}, "gender", ""],
+      ["only data: extra images", {}, { images: ["data:image/png;base64,xx"] }, "additional_image_link", []],
+      ["a whitespace-only mpn", { metadata: { mpn: "   " } }, {}, "mpn", ""],
+      ["a category without mapping", {}, { categories: [["Men"]], type: null }, "google_product_category", ""],
+    ])("%s is sent empty", (_, v, p, field, expected) => {
+      const mapped = mapVariantToCatalogItem(product(p), variant(v), settings)
+      expect(mapped.ok && mapped.item[field]).toEqual(expected)
+    })
   })
 
   it("hash changes with content and only with content", () => {
     const a = mapVariantToCatalogItem(product(), variant(), settings)
     const b = mapVariantToCatalogItem(product(), variant(), { ...settings, now: new Date("2027-01-01") })
     const c = mapVariantToCatalogItem(product(), variant({ prices: [{ amount: "19.98", currency_code: "usd" }] }), settings)
+    // Same content reached in another order (options listed differently, price list as a number).
+    const d = mapVariantToCatalogItem(
+      product({ options: [...product().options!].reverse() }),
+      variant({ prices: [{ amount: 19.99, currency_code: "USD" }] }),
+      settings
+    )
+    // Losing a barcode is a change Meta must hear about.
+    const e = mapVariantToCatalogItem(product(), variant({ barcode: "4006381333931" }), settings)
     expect(a.ok && b.ok && a.hash === b.hash).toBe(true)
+    expect(a.ok && d.ok && a.hash === d.hash).toBe(true)
     expect(a.ok && c.ok && a.hash !== c.hash).toBe(true)
+    expect(a.ok && e.ok && a.hash !== e.hash).toBe(true)
   })
 })
 

@@ -29,7 +29,7 @@ export type FlushResult = {
   failed?: string
 }
 
-type Sent = { id: string; method: "UPDATE" | "DELETE"; hash: string | null; retailer_id: string }
+type Sent = { id: string; method: "UPDATE" | "DELETE"; hash: string | null; retailer_id: string; errors?: unknown }
 
 /**
  * One pass of the catalog worker: takes due dirty items (≤5,000 — one items_batch call), maps them,
@@ -76,7 +76,7 @@ async function flushOnce(container: MedusaContainer, context: CatalogContext, ba
   const result: FlushResult = { claimed: rows.length, unchanged: 0, needsAttention: 0, sent: 0, calls: 0 }
   if (!rows.length) return result
 
-  const sources = await loadCatalogSources(container, rows.map((r) => r.variant_id))
+  const sources = await loadCatalogSources(container, rows.map((r) => r.variant_id), context.salesChannelId)
   const settings = { ...context.settings, now }
   const outcomes: CatalogItemOutcome[] = []
   const operations: CatalogOperation[] = []
@@ -112,7 +112,15 @@ async function flushOnce(container: MedusaContainer, context: CatalogContext, ba
     const mapped = mapVariantToCatalogItem(source!.product, source!.variant, settings)
     if (!mapped.ok) {
       result.needsAttention++
-      outcomes.push(keep(row, "needs_attention", mapped.reasons.map((r) => ({ field: r.field, message: r.message, hint: r.message }))))
+      const reasons = mapped.reasons.map((r) => ({ field: r.field, message: r.message, hint: r.message }))
+      if (inMeta) {
+        // What Meta holds is stale (an old price, still buyable): it goes until the item is fixed. The
+        // DELETE carries the reasons, so the item ends up "needs attention" once Meta confirms it.
+        operations.push({ kind: "delete", retailerId: row.retailer_id! })
+        sent.push({ id: row.id, method: "DELETE", hash: null, retailer_id: row.retailer_id!, errors: reasons })
+      } else {
+        outcomes.push(keep(row, "needs_attention", reasons))
+      }
       continue
     }
     if (mapped.hash === row.content_hash && row.retailer_id === mapped.item.id && ["synced", "error"].includes(row.status)) {

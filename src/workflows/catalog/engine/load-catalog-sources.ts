@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { CatalogPriceInput, CatalogProductInput, CatalogVariantInput } from "../../../lib/catalog"
+import { sellableQuantity, type CatalogPriceInput, type CatalogProductInput, type CatalogVariantInput } from "../../../lib/catalog"
 
 export type CatalogSource = {
   product: CatalogProductInput
@@ -20,8 +20,18 @@ type Knex = { raw<T = { rows: Row[] }>(sql: string, bindings?: unknown[]): Promi
  * rules such as customer groups), with their list's type, status and window — a sale list becomes
  * Meta's sale_price. Images go by rank; option values and categories in the order they were
  * created (as Query returned them), so titles like "Tee - M / Black" keep their option order.
+ * Stock counts, as Medusa does for a sales channel, only the levels at the stock locations linked to the
+ * catalog's sales channel (the caller's, from resolveCatalogContext); with no channel at all, every location.
  */
 const VARIANTS_SQL = `
+  WITH channel AS (
+    SELECT ?::text AS id
+  ), counted AS (
+    SELECT CASE WHEN channel.id IS NULL THEN NULL ELSE
+             (SELECT coalesce(array_agg(scl.stock_location_id), '{}') FROM sales_channel_stock_location scl
+               WHERE scl.sales_channel_id = channel.id AND scl.deleted_at IS NULL) END AS location_ids
+      FROM channel
+  )
   SELECT v.id, v.sku, v.title, v.barcode, v.ean, v.upc, v.material, v.manage_inventory, v.allow_backorder, v.metadata, v.product_id,
     (SELECT coalesce(json_agg(json_build_object('option_title', coalesce(o.title, ''), 'value', ov.value) ORDER BY ov.created_at, ov.ctid), '[]')
        FROM product_variant_option vo
@@ -44,14 +54,17 @@ const VARIANTS_SQL = `
        LEFT JOIN price_list pl ON pl.id = p.price_list_id AND pl.deleted_at IS NULL
       WHERE link.variant_id = v.id AND link.deleted_at IS NULL
         AND (p.price_list_id IS NULL OR (pl.id IS NOT NULL AND coalesce(pl.rules_count, 0) = 0))) AS prices,
-    (SELECT json_agg(json_build_object('required_quantity', link.required_quantity, 'units',
-              (SELECT coalesce(sum(l.stocked_quantity - l.reserved_quantity), 0)::float8 FROM inventory_level l
-                WHERE l.inventory_item_id = item.id AND l.deleted_at IS NULL)))
+    (SELECT json_agg(json_build_object('required_quantity', link.required_quantity, 'levels',
+              (SELECT coalesce(json_agg(json_build_object('stocked_quantity', l.stocked_quantity, 'reserved_quantity', l.reserved_quantity)), '[]')
+                 FROM inventory_level l
+                WHERE l.inventory_item_id = item.id AND l.deleted_at IS NULL
+                  AND (counted.location_ids IS NULL OR l.location_id = ANY(counted.location_ids)))))
        FROM product_variant_inventory_item link
        LEFT JOIN inventory_item item ON item.id = link.inventory_item_id AND item.deleted_at IS NULL
       WHERE link.variant_id = v.id AND link.deleted_at IS NULL) AS stock
   FROM product_variant v
   JOIN product pr ON pr.id = v.product_id AND pr.deleted_at IS NULL
+  CROSS JOIN counted
   WHERE v.id = ANY(?::text[]) AND v.deleted_at IS NULL`
 
 /** The products of a page, once each: siblings count and all options (to know which options tell variants apart). */
@@ -78,20 +91,6 @@ const PRODUCTS_SQL = `
   LEFT JOIN product_type t ON t.id = p.type_id AND t.deleted_at IS NULL
   LEFT JOIN product_collection c ON c.id = p.collection_id AND c.deleted_at IS NULL
   WHERE p.id = ANY(?::text[]) AND p.deleted_at IS NULL`
-
-/**
- * Units sellable now: for each inventory item Σ(stocked − reserved) over its locations, divided by the
- * quantity one variant needs; a kit is limited by its scarcest part.
- */
-function availableQuantity(stock: Row[] | null): number | null {
-  if (!stock?.length) return null
-  let available = Infinity
-  for (const link of stock) {
-    const required = Math.max(1, Number(link.required_quantity ?? 1))
-    available = Math.min(available, Math.floor(Number(link.units) / required))
-  }
-  return Number.isFinite(available) ? available : null
-}
 
 type ProductPart = { product: CatalogProductInput; salesChannelIds: string[] }
 
@@ -134,17 +133,25 @@ function toVariant(row: Row): CatalogVariantInput {
     options: row.options,
     images: row.images,
     prices: row.prices as CatalogPriceInput[],
-    available_quantity: availableQuantity(row.stock),
+    available_quantity: sellableQuantity(row.stock),
   }
 }
 
-/** The Medusa data the catalog mapping reads, for a set of variants (missing ones are simply absent). */
-export async function loadCatalogSources(container: MedusaContainer, variantIds: string[]): Promise<Map<string, CatalogSource>> {
+/**
+ * The Medusa data the catalog mapping reads, for a set of variants (missing ones are simply absent).
+ * `salesChannelId` is the catalog's channel as resolveCatalogContext settled it (the one place that rule
+ * lives); without one, stock at every location counts.
+ */
+export async function loadCatalogSources(
+  container: MedusaContainer,
+  variantIds: string[],
+  salesChannelId: string | null | undefined
+): Promise<Map<string, CatalogSource>> {
   const result = new Map<string, CatalogSource>()
   const ids = variantIds.filter((id) => !id.startsWith("orphan:"))
   if (!ids.length) return result
   const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-  const { rows: variants } = await pg.raw(VARIANTS_SQL, [ids])
+  const { rows: variants } = await pg.raw(VARIANTS_SQL, [salesChannelId ?? null, ids])
   if (!variants.length) return result
   const { rows: products } = await pg.raw(PRODUCTS_SQL, [[...new Set(variants.map((v) => v.product_id))]])
   const productsById = new Map(products.map((p) => [p.id as string, toProduct(p)]))

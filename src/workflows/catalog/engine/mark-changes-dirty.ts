@@ -8,7 +8,9 @@ export type CatalogChange =
   | { kind: "variants"; ids: string[] }
   | { kind: "inventory_levels"; ids: string[] }
   | { kind: "inventory_items"; ids: string[] }
-  | { kind: "orders"; ids: string[] }
+  | { kind: "reservations"; ids: string[] }
+  | { kind: "product_options"; ids: string[] }
+  | { kind: "product_option_values"; ids: string[] }
 
 /** Translates a Medusa event's ids into the variants whose catalog item may have changed; marks them dirty. */
 export async function markChangesDirty(container: MedusaContainer, change: CatalogChange): Promise<number> {
@@ -38,10 +40,22 @@ export async function markChangesDirty(container: MedusaContainer, change: Catal
       })
       return store.markDirty((data as any[]).map((l) => ({ variant_id: l.variant_id, product_id: l.variant?.product_id ?? null })))
     }
-    case "orders": {
-      const { data } = await query.graph({ entity: "order", fields: ["items.variant_id", "items.product_id"], filters: { id: ids } })
-      const variants = (data as any[]).flatMap((o) => o.items ?? []).filter((i) => i?.variant_id)
-      return store.markDirty(variants.map((i) => ({ variant_id: i.variant_id, product_id: i.product_id ?? null })))
+    case "reservations": {
+      // Reserved stock is not for sale: a reservation made, changed or let go moves its item's quantity.
+      // A deleted reservation is soft-deleted, so its inventory item is still known.
+      const { data } = await query.graph({ entity: "reservation", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true } as any)
+      return markChangesDirty(container, { kind: "inventory_items", ids: [...new Set((data as any[]).map((r) => r.inventory_item_id))] })
+    }
+    case "product_options": {
+      // An option may be shared: its title and values feed every linked product's variants (color, size,
+      // which options tell siblings apart in the title).
+      const { data } = await query.graph({ entity: "product_option", fields: ["products.id"], filters: { id: ids } })
+      const productIds = new Set((data as any[]).flatMap((o) => (o.products ?? []).map((p: { id: string }) => p.id)))
+      return markChangesDirty(container, { kind: "products", ids: [...productIds] })
+    }
+    case "product_option_values": {
+      const { data } = await query.graph({ entity: "product_option_value", fields: ["option_id"], filters: { id: ids }, withDeleted: true } as any)
+      return markChangesDirty(container, { kind: "product_options", ids: [...new Set((data as any[]).map((v) => v.option_id))] })
     }
   }
 }

@@ -110,14 +110,18 @@ async function recordBatchOutcome(
         continue
       }
       synced++
+      const exists = existing.has(item.variant_id)
+      // Removed because it needs attention (the flush put the reasons on the DELETE): it stays so, with
+      // its reasons, until fixed; then it is sent again as a new item.
+      const reasons = exists && Array.isArray(item.errors) && item.errors.length > 0 ? item.errors : null
       outcomes.push({
         id: item.id,
-        status: "removed",
+        status: reasons ? "needs_attention" : "removed",
         content_hash: null,
         retailer_id: null,
-        errors: null,
+        errors: reasons,
         synced: false,
-        remove_row: !existing.has(item.variant_id),
+        remove_row: !exists,
       })
       continue
     }
