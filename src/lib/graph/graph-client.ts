@@ -307,8 +307,10 @@ export class GraphClient {
       // Credentials travel in the body on POST so they stay out of URLs that proxies and servers log.
       const payload: Record<string, unknown> = { ...opts.body, ...credentials }
       for (const [key, value] of Object.entries(payload)) {
+        // Only secrets need their encoded form (to redact them); an items_batch body is megabytes of JSON.
+        if (!isSecretParam(key)) continue
         const encoded = encodeGraphValue(value)
-        if (encoded !== undefined && isSecretParam(key)) secrets.push(encoded)
+        if (encoded !== undefined) secrets.push(encoded)
       }
       body = JSON.stringify(payload)
       headers["content-type"] = "application/json"

@@ -126,13 +126,15 @@ export class CatalogItemStore {
     )
   }
 
-  /** The items a batch carried, with what was sent for each (plain rows: a batch holds up to 5,000). */
-  async itemsOfBatch(batchId: string, itemIds: string[]): Promise<CatalogBatchItemRow[]> {
-    if (!itemIds.length) return []
+  /**
+   * The items a batch carried, with what was sent for each (plain rows: a batch holds up to 5,000). An
+   * item keeps the batch's id from its claim until the outcome is recorded, so the id alone finds them.
+   */
+  async itemsOfBatch(batchId: string): Promise<CatalogBatchItemRow[]> {
     return this.db.execute<CatalogBatchItemRow[]>(
       `SELECT "id", "variant_id", "retailer_id", "sent_method", "sent_hash", "sent_retailer_id", "attempts", "status", "errors" FROM ${ITEM}
-        WHERE ${LIVE} AND "batch_id" = ? AND "id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-      [batchId, JSON.stringify(itemIds)]
+        WHERE ${LIVE} AND "batch_id" = ?`,
+      [batchId]
     )
   }
 
@@ -228,16 +230,31 @@ export class CatalogItemStore {
     return rows.length
   }
 
-  async countByStatus(): Promise<Record<string, number> & { dirty: number; excluded: number }> {
+  /**
+   * Items last sent to another catalog count as not in Meta any more (their content hash goes), so the
+   * next flush sends them to the catalog now selected instead of skipping them as unchanged.
+   */
+  async forgetOtherCatalogs(catalogId: string): Promise<void> {
+    await this.db.execute(
+      `UPDATE ${ITEM} SET "content_hash" = NULL, "updated_at" = now()
+        WHERE ${LIVE} AND "catalog_id" IS NOT NULL AND "catalog_id" <> ? AND "content_hash" IS NOT NULL`,
+      [catalogId]
+    )
+  }
+
+  /** Live items per status, plus the dirty and excluded flags and how many dirty items are with Meta now (claimed or sent). */
+  async countByStatus(): Promise<Record<string, number> & { dirty: number; excluded: number; in_flight: number }> {
     const rows = await this.db.execute<{ status: string; count: string }[]>(
       `SELECT "status", count(*)::text AS count FROM ${ITEM} WHERE ${LIVE} GROUP BY "status"`
     )
-    const [flags] = await this.db.execute<{ dirty: string; excluded: string }[]>(
-      `SELECT count(*) FILTER (WHERE "dirty")::text AS dirty, count(*) FILTER (WHERE "excluded")::text AS excluded FROM ${ITEM} WHERE ${LIVE}`
+    const [flags] = await this.db.execute<{ dirty: string; excluded: string; in_flight: string }[]>(
+      `SELECT count(*) FILTER (WHERE "dirty")::text AS dirty, count(*) FILTER (WHERE "excluded")::text AS excluded,
+              count(*) FILTER (WHERE "dirty" AND "batch_id" IS NOT NULL)::text AS in_flight
+         FROM ${ITEM} WHERE ${LIVE}`
     )
     const counts: Record<string, number> = {}
     for (const row of rows) counts[row.status] = Number(row.count)
-    return { ...counts, dirty: Number(flags?.dirty ?? 0), excluded: Number(flags?.excluded ?? 0) }
+    return { ...counts, dirty: Number(flags?.dirty ?? 0), excluded: Number(flags?.excluded ?? 0), in_flight: Number(flags?.in_flight ?? 0) }
   }
 
   /** Which of these retailer ids the store knows (for reconcile: the rest are orphans). */

@@ -11,6 +11,7 @@ import { GraphError } from "../../../lib/graph"
 import type { CatalogItemOutcome, CatalogItemRow } from "../../../modules/meta/catalog-store"
 import { loadCatalogSources } from "./load-catalog-sources"
 import { resolveCatalogContext, type CatalogContext } from "./catalog-context"
+import { updateRunProgress } from "./full-sync"
 import { retryDelayMs } from "./retry-delay"
 
 /** Changes arriving in a burst leave together: wait until the burst is quiet for this long… */
@@ -55,6 +56,8 @@ export async function flushCatalog(
     const overdue = summary.oldest ? now().getTime() - new Date(summary.oldest).getTime() >= FLUSH_MAX_WAIT_MS : true
     if (!options.force && summary.count < batchSize && !quiet && !overdue) break
     const pass = await flushOnce(container, context, batchSize, now())
+    // A full sync shows each items_batch call on its progress bar, not only what Meta confirmed.
+    if (pass.calls > 0) await updateRunProgress(container)
     result.claimed += pass.claimed
     result.unchanged += pass.unchanged
     result.needsAttention += pass.needsAttention

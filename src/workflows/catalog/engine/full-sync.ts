@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { catalogItemTotal, fullSyncProgress } from "../../../lib/catalog/full-sync-progress"
 import { metaService } from "./catalog-context"
 
 const PAGE = 5000
@@ -9,14 +10,18 @@ type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: { variant_
 /**
  * Starts a full sync: every variant (and every item the store still tracks) is marked dirty, page by
  * page so memory stays flat; the worker then maps them all and sends only what differs from Meta.
+ * While one runs, starting again returns it as it is: it already covers every variant (later changes
+ * are marked dirty as they happen), and marking all again would put its progress back to 0.
  */
 export async function startFullSync(container: MedusaContainer): Promise<{ run_id: string; total: number }> {
   const service = metaService(container)
+  const [running] = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" } as any, { take: 1 })
+  if (running) return { run_id: running.id, total: running.total }
   const store = service.catalogItemStore()
   const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const connection = await service.retrieveLiveConnection()
-  const running = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" } as any, { take: 1 })
-  const run = running[0] ?? (await service.createMetaCatalogRuns({ kind: "full_sync", status: "running", started_at: new Date(), catalog_id: connection?.catalog_id ?? null } as any))
+  const startedAt = new Date()
+  if (connection?.catalog_id) await store.forgetOtherCatalogs(connection.catalog_id)
   await store.markAllDirty()
   // Keyset pages of plain rows: no ORM entities for 100k variants, and no OFFSET that rescans earlier pages.
   for (let after = ""; ; ) {
@@ -29,8 +34,19 @@ export async function startFullSync(container: MedusaContainer): Promise<{ run_i
     after = rows[rows.length - 1].variant_id
   }
   const counts = await store.countByStatus()
-  const total = Object.entries(counts).filter(([k]) => !["dirty", "excluded"].includes(k)).reduce((s, [, n]) => s + n, 0)
-  await service.updateMetaCatalogRuns({ id: run.id, total, processed: total - counts.dirty } as any)
+  const total = catalogItemTotal(counts)
+  const progress = fullSyncProgress(total, counts, 0)
+  // Recorded once everything is marked: a start that failed half way leaves no run that would pass for one.
+  // A store with nothing to sync is done at once (and no empty run stays "running" for the next start to join).
+  const run = await service.createMetaCatalogRuns({
+    kind: "full_sync",
+    status: progress.done ? "completed" : "running",
+    started_at: startedAt,
+    ...(progress.done ? { finished_at: new Date() } : {}),
+    catalog_id: connection?.catalog_id ?? null,
+    total,
+    processed: progress.processed,
+  } as any)
   return { run_id: run.id, total }
 }
 
@@ -42,12 +58,27 @@ export async function updateRunProgress(container: MedusaContainer): Promise<voi
   const counts = await service.catalogItemStore().countByStatus()
   const inFlight = await service.listAndCountMetaCatalogBatches({ status: ["sending", "submitted"] } as any, { take: 1 })
   for (const run of running) {
-    const remaining = counts.dirty + (counts.deleting ?? 0)
-    const done = remaining === 0 && inFlight[1] === 0
+    const { processed, done } = fullSyncProgress(run.total, counts, inFlight[1])
     await service.updateMetaCatalogRuns({
       id: run.id,
-      processed: Math.max(0, run.total - remaining),
+      processed,
       ...(done ? { status: "completed", finished_at: new Date() } : {}),
     } as any)
   }
+}
+
+/**
+ * After connecting, or choosing another catalog: the catalog gets the whole store, including products
+ * that existed before the plugin was installed (no event ever marked them). Nothing when sync has no
+ * catalog to go to, or the catalog did not change.
+ */
+export async function startFullSyncForSelectedCatalog(
+  container: MedusaContainer,
+  previousCatalogId?: string | null
+): Promise<{ run_id: string; total: number } | null> {
+  const service = metaService(container)
+  const connection = await service.retrieveLiveConnection()
+  if (!connection?.catalog_id || connection.catalog_id === previousCatalogId) return null
+  if (!service.featureFlags(connection).catalog.enabled) return null
+  return startFullSync(container)
 }

@@ -27,7 +27,12 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
   if (!context.target) return { ...result, paused: context.pausedReason }
   const { service, target } = context
   const graph = service.getGraphClient()
-  const batches = await service.listMetaCatalogBatches({ status: "submitted" } as any, { take: 50, order: { created_at: "ASC" } })
+  // Not item_ids: up to 5,000 ids per batch, and the items carry the batch's id themselves.
+  const batches = await service.listMetaCatalogBatches({ status: "submitted" } as any, {
+    take: 50,
+    order: { created_at: "ASC" },
+    select: ["id", "catalog_id", "handle", "attempts", "next_poll_at"],
+  })
   for (const batch of batches) {
     if (batch.next_poll_at && new Date(batch.next_poll_at).getTime() > Date.now()) continue
     result.polled++
@@ -60,7 +65,7 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
       } as any)
       continue
     }
-    const outcome = await recordBatchOutcome(container, batch.id, (batch.item_ids ?? []) as unknown as string[], statuses)
+    const outcome = await recordBatchOutcome(container, batch.id, statuses)
     result.finished++
     result.synced += outcome.synced
     result.errors += outcome.errors
@@ -71,7 +76,6 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
 async function recordBatchOutcome(
   container: MedusaContainer,
   batchId: string,
-  itemIds: string[],
   statuses: BatchStatus[]
 ): Promise<{ synced: number; errors: number }> {
   const context = await resolveCatalogContext(container)
@@ -84,7 +88,7 @@ async function recordBatchOutcome(
     }
     for (const id of status.ids_of_invalid_requests ?? []) if (!errorsById.has(id)) errorsById.set(id, ["Meta rejected the item"])
   }
-  const items = await service.catalogItemStore().itemsOfBatch(batchId, itemIds)
+  const items = await service.catalogItemStore().itemsOfBatch(batchId)
   const existing = await existingVariants(
     container,
     items.filter((i) => i.sent_method === "DELETE" && !i.variant_id.startsWith("orphan:")).map((i) => i.variant_id)

@@ -26,7 +26,10 @@ export const updateMetaSelectionStep = createStep(
       (Object.keys(input) as (keyof AssetSelection)[]).map((key) => [key, connection[key]])
     )
     await service.updateMetaConnections({ id: connection.id, ...input })
-    return new StepResponse({ connection_id: connection.id }, { id: connection.id, ...previous })
+    return new StepResponse(
+      { connection_id: connection.id, previous_catalog_id: (connection.catalog_id as string | null) ?? null },
+      { id: connection.id, ...previous }
+    )
   },
   async (previous, { container }) => {
     if (previous) {

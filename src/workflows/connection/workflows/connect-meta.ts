@@ -5,6 +5,7 @@ import { discoverMetaAssetsStep } from "../steps/discover-meta-assets"
 import { inspectMetaTokenStep } from "../steps/inspect-meta-token"
 import { obtainMetaTokenStep } from "../steps/obtain-meta-token"
 import { storeMetaConnectionStep } from "../steps/store-meta-connection"
+import { startFullSyncForSelectedCatalogStep } from "../../catalog/steps/start-full-sync-for-selected-catalog"
 
 export type ConnectMetaInput =
   | { method: "oauth"; code: string; user_id: string }
@@ -19,7 +20,7 @@ export const connectMetaWorkflowId = "connect-meta"
 
 /**
  * Connects the store: token (OAuth code exchange or a system-user token) → debug_token → asset
- * discovery → stored encrypted → auto-setup of catalog and pixel.
+ * discovery → stored encrypted → auto-setup of catalog and pixel → a full catalog sync.
  */
 export const connectMetaWorkflow = createWorkflow(
   connectMetaWorkflowId,
@@ -44,6 +45,8 @@ export const connectMetaWorkflow = createWorkflow(
       }))
     )
     autoSetupMetaAssetsStep({ connection_id: stored.connection_id })
+    // The catalog gets the whole store, products from before the plugin was installed included.
+    startFullSyncForSelectedCatalogStep({})
     return new WorkflowResponse(stored)
   }
 )
