@@ -4,7 +4,8 @@
  * a re-sync with nothing changed, and one price edit at a time (change → Meta latency). Writes the
  * figures as JSON to $BENCH_OUT. Peak RSS of this process is sampled every 50 ms.
  */
-import { writeFileSync } from "node:fs"
+import { appendFileSync, writeFileSync } from "node:fs"
+import { Session } from "node:inspector"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { connectMetaWorkflow, startMetaCatalogFullSyncWorkflow, syncMetaCatalogWorkflow } from "../../../src/workflows"
@@ -26,9 +27,15 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   let peakRss = idleRss
   // Where the memory goes at the peak: V8's heap (live objects and not yet collected garbage) or outside it.
   let atPeak = process.memoryUsage()
+  /** Which part of the run the peak happened in. */
+  let phase = "seed"
+  let peakPhase = phase
+  // BENCH_MEMORY_TRACE=<file>: every sample as a line (profiling where the memory goes over time).
+  const trace = process.env.BENCH_MEMORY_TRACE
   const sampler = setInterval(() => {
     const usage = process.memoryUsage()
-    if (usage.rss > peakRss) [peakRss, atPeak] = [usage.rss, usage]
+    if (usage.rss > peakRss) [peakRss, atPeak, peakPhase] = [usage.rss, usage, phase]
+    if (trace) appendFileSync(trace, `${Date.now()} ${phase} ${[usage.rss, usage.heapTotal, usage.heapUsed, usage.external, usage.arrayBuffers].map((b) => Math.round(b / 2 ** 20)).join(" ")}\n`)
   }, 50)
 
   const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
@@ -73,6 +80,15 @@ export default async function runCatalogBench({ container }: ExecArgs) {
     Number((await pg.raw(`SELECT coalesce(sum(array_length(string_to_array(handle, ','), 1)), 0)::int AS calls FROM meta_catalog_batch`)).rows[0].calls)
   const callsBefore = await itemsBatchCalls()
 
+  phase = "full sync"
+  // BENCH_ALLOC_PROFILE=<file>: a sampling allocation profile of the full sync, collected objects included.
+  const allocProfile = process.env.BENCH_ALLOC_PROFILE ? new Session() : undefined
+  const inspect = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => allocProfile!.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))))
+  if (allocProfile) {
+    allocProfile.connect()
+    await inspect("HeapProfiler.startSampling", { samplingInterval: 65536, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true })
+  }
   const syncStart = performance.now()
   await startMetaCatalogFullSyncWorkflow(container).run()
   const ticks = await drain()
@@ -80,6 +96,12 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   const fullSyncCalls = (await itemsBatchCalls()) - callsBefore
   const [counts] = (await pg.raw(`SELECT count(*) FILTER (WHERE status = 'synced')::int AS synced, count(*)::int AS total FROM meta_catalog_item WHERE deleted_at IS NULL`)).rows
 
+  if (allocProfile) {
+    const { profile } = await inspect("HeapProfiler.stopSampling")
+    writeFileSync(process.env.BENCH_ALLOC_PROFILE!, JSON.stringify(profile))
+    allocProfile.disconnect()
+  }
+  phase = "re-sync"
   const resyncBefore = await itemsBatchCalls()
   const resyncStart = performance.now()
   await startMetaCatalogFullSyncWorkflow(container).run()
@@ -90,6 +112,7 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   // Change → Meta: a price edit is committed at a random point of the job's 5-second cycle; the worker
   // (price watcher → flush → poll) runs on the job's cadence; latency ends when Meta reported the batch carrying the item finished.
   const latencies: number[] = []
+  phase = "price edits"
   for (let sample = 0; sample < LATENCY_SAMPLES; sample++) {
     const j = 1 + Math.floor(Math.random() * n)
     const amount = (20 + sample + 0.5).toFixed(2)
@@ -117,6 +140,6 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   clearInterval(sampler)
   writeFileSync(
     process.env.BENCH_OUT!,
-    JSON.stringify({ n, seedMs, fullSyncMs, ticks, fullSyncCalls, synced: counts.synced, total: counts.total, resyncMs, resyncCalls, latencies, peakRss, idleRss, atPeak })
+    JSON.stringify({ n, seedMs, fullSyncMs, ticks, fullSyncCalls, synced: counts.synced, total: counts.total, resyncMs, resyncCalls, latencies, peakRss, peakPhase, idleRss, atPeak })
   )
 }
