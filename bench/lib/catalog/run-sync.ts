@@ -8,8 +8,15 @@ import { appendFileSync, writeFileSync } from "node:fs"
 import { Session } from "node:inspector"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { connectMetaWorkflow, startMetaCatalogFullSyncWorkflow, syncMetaCatalogWorkflow } from "../../../src/workflows"
-import { sleep } from "../harness"
+import { setTimeout as sleep } from "node:timers/promises"
+import type * as Workflows from "../../../src/workflows"
+
+// The plugin's workflows: its TypeScript sources (development store), or its build when the bench runs
+// this script compiled in a production app (BENCH_WORKFLOWS_MODULE = the built workflows' index.js).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { connectMetaWorkflow, startMetaCatalogFullSyncWorkflow, syncMetaCatalogWorkflow }: typeof Workflows = require(
+  process.env.BENCH_WORKFLOWS_MODULE ?? "../../../src/workflows"
+)
 
 const VARIANTS_PER_PRODUCT = 4
 const MAX_TICKS = 2_000
