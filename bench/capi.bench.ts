@@ -24,7 +24,7 @@ import { tmpdir } from "node:os"
 import path from "node:path"
 import { startGraphEmulator, type GraphEmulator } from "../src/emulator"
 import { measureCpuPerEvent } from "./lib/capi/cpu-per-event"
-import { freePort, query, sleep } from "./lib/harness"
+import { freePort, medusaAppDir, query, sleep } from "./lib/harness"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 const ORDERS = Number(process.env.BENCH_CAPI_ORDERS ?? 120)
@@ -157,28 +157,9 @@ function pluginAppDir(): string {
 
 /** A Medusa app with nothing of the plugin: the repository's node_modules, Medusa's default modules. */
 function bareAppDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "meta-bench-bare-"))
-  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"))
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({
-      name: "meta-bench-bare",
-      version: "0.0.0",
-      private: true,
-      // The CLI recognises a Medusa project by this dependency.
-      dependencies: { "@medusajs/medusa": require("@medusajs/medusa/package.json").version },
-    }))
+  const dir = medusaAppDir("meta-bench-bare-", root)
+  // `medusa start` of the plugin store runs TypeScript through ts-node; the bare app gets the same config.
   writeFileSync(path.join(dir, "tsconfig.json"), readFileSync(path.join(root, "tsconfig.json")))
-  writeFileSync(
-    path.join(dir, "medusa-config.js"),
-    `const { defineConfig } = require("@medusajs/framework/utils")
-module.exports = defineConfig({
-  projectConfig: {
-    databaseUrl: process.env.DATABASE_URL,
-    http: { storeCors: "http://localhost:8000", adminCors: "http://localhost:9000", authCors: "http://localhost:9000", jwtSecret: "bench-jwt-secret", cookieSecret: "bench-cookie-secret" },
-  },
-  admin: { disable: true },
-})
-`
-  )
   return dir
 }
 
@@ -313,6 +294,7 @@ async function orderPlacement(plugin: Store, bare: Store): Promise<Part> {
     ],
     notes: [
       `(a) Stores: \`medusa start\` on the TypeScript sources (as \`medusa develop\` runs them, without its file watcher; admin off, local event bus, in-process workflow engine), each from a temp directory outside the repository and on its own scratch database on localhost; "with" is a snapshot of this repository's development app, "without" a bare Medusa app on the same node_modules. Carts (line item, addresses, shipping, payment session; plus cart-context for the plugin store) are prepared untimed; only \`POST /store/carts/:id/complete\` is timed, ${ORDERS} per store after ${WARMUP} warm-up rounds, alternating which store goes first.`,
+      "(a) Store CPU per order round: user + system CPU of each store's process group over the timed rounds, per round — preparing the cart through the store API (the plugin store also posts its cart context), the checkout, and whatever ran in the background meanwhile (the plugin's Purchase and catalog marking, which start 250 ms after the checkout answered, and the scheduled jobs).",
     ],
   }
 }

@@ -13,11 +13,11 @@
  * (what `npm run dev` runs), whose memory is reported next to it.
  */
 import { spawn, spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { startGraphEmulator } from "../src/emulator"
-import { query } from "./lib/harness"
+import { medusaAppDir, query } from "./lib/harness"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 /** BENCH_CATALOG_SIZES=100000 runs one size only (profiling; BENCH_CATALOG_CAPPED=off skips the capped-heap run); the recorded run uses both. */
@@ -59,25 +59,7 @@ type Mode = "production" | "development"
  * ts-node whenever it can load it).
  */
 function productionAppDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "meta-bench-catalog-prod-"))
-  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"))
-  writeFileSync(
-    path.join(dir, "package.json"),
-    JSON.stringify({ name: "meta-bench-prod", version: "0.0.0", private: true, dependencies: { "@medusajs/medusa": require("@medusajs/medusa/package.json").version } })
-  )
-  writeFileSync(
-    path.join(dir, "medusa-config.js"),
-    `const { defineConfig } = require("@medusajs/framework/utils")
-module.exports = defineConfig({
-  projectConfig: {
-    databaseUrl: process.env.DATABASE_URL,
-    http: { storeCors: "http://localhost:8000", adminCors: "http://localhost:9000", authCors: "http://localhost:9000", jwtSecret: "bench-jwt-secret", cookieSecret: "bench-cookie-secret" },
-  },
-  admin: { disable: true },
-  plugins: [{ resolve: ${JSON.stringify(root)}, options: {} }],
-})
-`
-  )
+  const dir = medusaAppDir("meta-bench-catalog-prod-", root, root)
   writeFileSync(
     path.join(dir, "no-ts-node.js"),
     `const Module = require("module")

@@ -1,4 +1,7 @@
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import path from "node:path"
 import { Client } from "pg"
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -24,4 +27,31 @@ export async function query<T = Record<string, unknown>>(connectionString: strin
   } finally {
     await client.end()
   }
+}
+
+/**
+ * A Medusa app in a temp directory on the repository's node_modules: package.json (the CLI recognises a
+ * Medusa project by its @medusajs/medusa dependency) and a medusa-config.js with the admin off, the
+ * database from DATABASE_URL and, when given, this plugin resolved from `pluginRoot` (its package exports:
+ * the build in .medusa/server). The caller removes the directory.
+ */
+export function medusaAppDir(prefix: string, repositoryRoot: string, pluginRoot?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix))
+  symlinkSync(path.join(repositoryRoot, "node_modules"), path.join(dir, "node_modules"))
+  const medusaVersion = require(require.resolve("@medusajs/medusa/package.json", { paths: [repositoryRoot] })).version
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: prefix.replace(/-$/, ""), version: "0.0.0", private: true, dependencies: { "@medusajs/medusa": medusaVersion } }))
+  const plugins = pluginRoot ? `\n  plugins: [{ resolve: ${JSON.stringify(pluginRoot)}, options: {} }],` : ""
+  writeFileSync(
+    path.join(dir, "medusa-config.js"),
+    `const { defineConfig } = require("@medusajs/framework/utils")
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: { storeCors: "http://localhost:8000", adminCors: "http://localhost:9000", authCors: "http://localhost:9000", jwtSecret: "bench-jwt-secret", cookieSecret: "bench-cookie-secret" },
+  },
+  admin: { disable: true },${plugins}
+})
+`
+  )
+  return dir
 }

@@ -5,6 +5,7 @@ import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
 import { emitMetaRegistrationEventWorkflow } from "../../src/workflows/capi"
 import { createAdminHeaders } from "../helpers/admin-auth"
+import { flushCapiOutboxNow } from "../helpers/capi-outbox"
 import { useTestEmulator, waitFor } from "../helpers/meta-env"
 import { completeCart, createTestStore, prepareCart, type TestStore } from "../helpers/store-setup"
 
@@ -35,14 +36,7 @@ medusaIntegrationTestRunner({
     let store: TestStore
     const svc = () => getContainer().resolve<MetaModuleService>(META_MODULE)
 
-    /** Makes every pending row due now (as if its backoff had passed), then runs the flush job. */
-    async function flushNow() {
-      const rows = await svc().listMetaCapiEvents({ status: "pending" }, { take: null })
-      if (rows.length) {
-        await svc().updateMetaCapiEvents({ selector: { id: rows.map((r) => r.id) }, data: { next_attempt_at: new Date(Date.now() - 1000) } })
-      }
-      await flushMetaCapiEventsJob(getContainer())
-    }
+    const flushNow = () => flushCapiOutboxNow(getContainer())
 
     /** What a storefront does: register the login, then create the customer with the registration token. */
     async function registerCustomer(body: { email: string; password?: string; first_name?: string; last_name?: string; phone?: string }) {

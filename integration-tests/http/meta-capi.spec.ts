@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import flushMetaCapiEventsJob from "../../src/jobs/flush-meta-capi-events"
 import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
 import { createAdminHeaders } from "../helpers/admin-auth"
+import { flushCapiOutboxNow } from "../helpers/capi-outbox"
 import { useTestEmulator } from "../helpers/meta-env"
 import { completeCart, createTestStore, prepareCart, type TestStore } from "../helpers/store-setup"
 
@@ -40,14 +40,7 @@ medusaIntegrationTestRunner({
     let store: TestStore
     const svc = () => getContainer().resolve<MetaModuleService>(META_MODULE)
 
-    /** Makes every pending row due now (as if its lease or backoff had passed), then runs the flush job. */
-    async function flushNow() {
-      const rows = await svc().listMetaCapiEvents({ status: "pending" }, { take: null })
-      if (rows.length) {
-        await svc().updateMetaCapiEvents({ selector: { id: rows.map((r) => r.id) }, data: { next_attempt_at: new Date(Date.now() - 1000) } })
-      }
-      await flushMetaCapiEventsJob(getContainer())
-    }
+    const flushNow = () => flushCapiOutboxNow(getContainer())
 
     async function checkout(context: Record<string, unknown> | null = { consent: true, fbp: FBP, fbclid: "IwAR2xYz_abc-DEF123", fbclid_at: 1_700_000_000_000 }) {
       const { cartId, headers } = await prepareCart(api, store, BROWSER)
