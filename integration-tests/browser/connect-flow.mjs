@@ -200,7 +200,6 @@ async function run(page, timings) {
   const screens = [
     ["settings-meta-catalog.png", "/app/settings/meta", "[data-testid=meta-catalog-section]"],
     ["meta-catalog.png", "/app/meta/catalog", "[data-testid=meta-catalog-items]"],
-    ["meta-events.png", "/app/meta/events", "[data-testid=meta-capi-events-log]"],
     ["meta-inbox.png", "/app/meta/webhooks", "[data-testid=meta-leads]", "lena.lead@example.com"],
   ]
   // The seeded products reach the (emulated) Meta catalog on their own after connecting.
@@ -229,6 +228,10 @@ async function run(page, timings) {
   await showAfterReloads(page, `/app/orders/${order.id}`, purchase)
   await purchase.scrollIntoViewIfNeeded()
   shots.push({ name: "order-meta-purchase.png", png: await page.screenshot() })
+  // The events log lists that Purchase, and the match-quality card covers it.
+  const matchQuality = page.locator("[data-testid=meta-capi-match-quality-scope]").filter({ hasText: "Across" })
+  await showAfterReloads(page, "/app/meta/events", matchQuality)
+  shots.push({ name: "meta-events.png", png: await page.screenshot() })
 
   await page.goto(`${STORE_URL}/app/products`, { waitUntil: "domcontentloaded" })
   const firstProduct = page.locator('a[href*="/products/prod_"]').first()

@@ -4,6 +4,7 @@ import { createAdminHeaders } from "../helpers/admin-auth"
 import { catalogWorker } from "../helpers/catalog-worker"
 import { useTestEmulator } from "../helpers/meta-env"
 import { flushCatalog } from "../../src/workflows/catalog/engine/flush-catalog"
+import { catalogWorkerDue } from "../../src/workflows/catalog/engine/catalog-worker-due"
 
 jest.setTimeout(180_000)
 
@@ -32,7 +33,7 @@ medusaIntegrationTestRunner({
       post: (url: string, body: unknown = {}) => api.post(url, body, { headers, validateStatus: () => true }),
       delete: (url: string) => api.delete(url, { headers, validateStatus: () => true }),
     }
-    const { tick } = catalogWorker(getContainer)
+    const { tick, eventually } = catalogWorker(getContainer)
     const itemsBatchCalls = () => emulator.requests({ method: "POST", path: /items_batch/ }).length
     const pg = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
 
@@ -212,6 +213,26 @@ medusaIntegrationTestRunner({
       const same = await admin.post("/admin/meta/connection/assets", { catalog_id: otherCatalog })
       expect(same.status).toBe(200)
       expect((await catalog()).full_sync).toMatchObject({ id: second.id, status: "completed" })
+    })
+
+    it("the every-5-seconds worker tick is one query on a quiet store and wakes for prices, dirty items and running syncs", async () => {
+      await seedVariants(8)
+      expect((await admin.post("/admin/meta/catalog/sync")).status).toBe(202)
+      expect(await catalogWorkerDue(getContainer())).toBe(true)
+      await passesUntilDone()
+      expect(await catalogWorkerDue(getContainer())).toBe(false)
+
+      // A price edited behind Medusa's back (no event): the watermark tells.
+      await pg().raw(`UPDATE price SET amount = 21, raw_amount = '{"value":"21","precision":20}'::jsonb, updated_at = clock_timestamp() WHERE id = 'price_p3'`)
+      expect(await catalogWorkerDue(getContainer())).toBe(true)
+      await eventually(async () => {
+        expect(emulator.catalogItems(catalogId).find((i) => i.id === "P-3")?.price).toMatch(/^21(\.00)? /)
+        expect(await catalogWorkerDue(getContainer())).toBe(false)
+      })
+
+      // A dirty item (what every subscriber leaves behind).
+      await pg().raw(`UPDATE meta_catalog_item SET dirty = true, dirty_at = now() WHERE variant_id = 'variant_p5'`)
+      expect(await catalogWorkerDue(getContainer())).toBe(true)
     })
 
     it("progress never goes back: a DELETE resent after a failed call counts once, a second start keeps the running sync's progress", async () => {
