@@ -54,6 +54,8 @@ export function singleLine(value: unknown): string {
  * into half a surrogate pair), preferring a word boundary and marking the cut with "…".
  */
 export function truncateText(value: string, max: number): string {
+  // UTF-16 length ≥ code points: a string this short is within the limit however Meta counts (no array of characters).
+  if (value.length <= max) return value
   const chars = Array.from(value)
   if (chars.length <= max) return value
   const room = chars.slice(0, max - 1).join("")

@@ -38,6 +38,10 @@ describe("truncateText", () => {
     ["Supercalifragilisticexpialidocious", 10, "Supercali…"],
     ["emoji 😀😀😀😀😀😀", 9, "emoji 😀😀…"],
     ["trailing, comma, here and more", 17, "trailing, comma…"],
+    // Longer in UTF-16 units than the limit, yet within it in code points (as Meta counts): kept whole.
+    ["😀😀😀😀😀", 5, "😀😀😀😀😀"],
+    ["tee 👕👕", 6, "tee 👕👕"],
+    ["", 5, ""],
   ])("%p at %i → %p", (value, max, expected) => {
     const out = truncateText(value, max)
     expect(out).toBe(expected)
