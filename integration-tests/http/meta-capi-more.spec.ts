@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import flushMetaCapiEventsJob from "../../src/jobs/flush-meta-capi-events"
 import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
 import { emitMetaRegistrationEventWorkflow } from "../../src/workflows/capi"
 import { createAdminHeaders } from "../helpers/admin-auth"
+import { SHOPPER_BROWSER as BROWSER, SHOPPER_FBP as FBP, sha256Hex as sha } from "../helpers/shopper"
 import { flushCapiOutboxNow } from "../helpers/capi-outbox"
 import { useTestEmulator, waitFor } from "../helpers/meta-env"
 import { completeCart, createTestStore, prepareCart, type TestStore } from "../helpers/store-setup"
@@ -15,17 +15,9 @@ const EMULATOR_PORT = 9832
 const PIXEL = "60001"
 const MINUTE_MS = 60_000
 
-const sha = (v: string) => createHash("sha256").update(v).digest("hex")
-const BROWSER = {
-  "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1.15",
-  "x-forwarded-for": "203.0.113.42",
-}
-const FBP = "fb.1.1596403881668.1116446470"
-
 const emulator = useTestEmulator(EMULATOR_PORT)
 
 const received = (eventName: string) => emulator.receivedEvents(PIXEL).filter((r) => r.event.event_name === eventName)
-// No leading slash: a fault path shaped like "/a/b" is read as the regex a with flags b.
 const EVENTS_PATH = `${PIXEL}/events`
 const eventPosts = () => emulator.requests({ method: "POST", path: EVENTS_PATH })
 

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { META_MODULE } from "../../src/modules/meta"
 import type MetaModuleService from "../../src/modules/meta/service"
 import { createAdminHeaders } from "../helpers/admin-auth"
+import { SHOPPER_BROWSER as BROWSER, SHOPPER_FBP as FBP, sha256Hex as sha } from "../helpers/shopper"
 import { flushCapiOutboxNow } from "../helpers/capi-outbox"
-import { useTestEmulator } from "../helpers/meta-env"
+import { useTestEmulator, waitFor } from "../helpers/meta-env"
 import { completeCart, createTestStore, prepareCart, type TestStore } from "../helpers/store-setup"
 
 jest.setTimeout(180_000)
@@ -12,24 +12,7 @@ jest.setTimeout(180_000)
 const EMULATOR_PORT = 9830
 const PIXEL = "60001"
 
-const sha = (v: string) => createHash("sha256").update(v).digest("hex")
-const BROWSER = {
-  "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1.15",
-  "x-forwarded-for": "203.0.113.42",
-}
-const FBP = "fb.1.1596403881668.1116446470"
-
 const emulator = useTestEmulator(EMULATOR_PORT)
-
-async function waitFor<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const value = await read()
-    if (ok(value)) return value
-    if (Date.now() - started > timeoutMs) return value
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 const purchases = () => emulator.receivedEvents(PIXEL).filter((r) => r.event.event_name === "Purchase")
 
