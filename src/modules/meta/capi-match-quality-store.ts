@@ -1,5 +1,5 @@
 import { MATCH_KEYS, type UserDataKeyGroup } from "../../lib/capi"
-import type { SqlExecutor } from "./webhook-store"
+import type { SqlExecutor } from "./sql-executor"
 
 export type CapiEventFilters = { status?: string; event_name?: string; subject_id?: string }
 

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from "./webhook-store"
+import type { SqlExecutor } from "./sql-executor"
 
 const EVENT = `"meta_capi_event"`
 const LIVE = `"deleted_at" IS NULL`

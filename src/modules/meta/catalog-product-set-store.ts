@@ -1,5 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import type { CatalogSqlExecutor } from "./catalog-store"
+import type { SqlExecutor } from "./sql-executor"
 
 export type ProductSetSourceRef = { source_type: "collection" | "category"; source_id: string }
 
@@ -8,7 +8,7 @@ const LIVE = `"deleted_at" IS NULL`
 
 /** Set-based statements over mirrored product sets: events mark them dirty in one statement each. */
 export class CatalogProductSetStore {
-  constructor(private readonly db: CatalogSqlExecutor) {}
+  constructor(private readonly db: SqlExecutor) {}
 
   /** Upserts rows for these collections/categories and marks them dirty (the worker recomputes them). */
   async markDirty(sources: ProductSetSourceRef[]): Promise<number> {

@@ -1,9 +1,6 @@
 import { entityIds } from "../../lib/catalog/entity-ids"
+import type { SqlExecutor } from "./sql-executor"
 
-/** The slice of MikroORM's SqlEntityManager these statements need. */
-export type CatalogSqlExecutor = {
-  execute<T = Record<string, unknown>[]>(sql: string, params?: unknown[]): Promise<T>
-}
 
 export type CatalogItemRow = {
   id: string
@@ -57,7 +54,7 @@ const LIVE = `"deleted_at" IS NULL`
  * statements (JSON-array parameters, no per-row round trips) instead of the generated per-entity CRUD.
  */
 export class CatalogItemStore {
-  constructor(private readonly db: CatalogSqlExecutor) {}
+  constructor(private readonly db: SqlExecutor) {}
 
   /** Upserts rows for variants and marks them dirty now: what every subscriber and job does. */
   async markDirty(variants: { variant_id: string; product_id?: string | null }[]): Promise<number> {

@@ -19,7 +19,7 @@ import { MetaLead } from "./models/meta-lead"
 import { MetaWebhookEvent } from "./models/meta-webhook-event"
 import { CapiOutboxStore } from "./capi-outbox-store"
 import { type CapiEventFilters, countCapiEventsByUserDataKeys } from "./capi-match-quality-store"
-import { SqlExecutor, WebhookChangeRow, claimWebhookEvent, insertWebhookChanges, listDueWebhookEvents } from "./webhook-store"
+import { WebhookChangeRow, claimWebhookEvent, insertWebhookChanges, listDueWebhookEvents } from "./webhook-store"
 import { MetaCapiEvent } from "./models/meta-capi-event"
 import { MetaCapiSetting } from "./models/meta-capi-setting"
 import { MetaCatalogItem } from "./models/meta-catalog-item"
@@ -28,7 +28,7 @@ import { MetaCatalogRun } from "./models/meta-catalog-run"
 import { MetaCatalogCursor } from "./models/meta-catalog-cursor"
 import { MetaCatalogProductSet } from "./models/meta-catalog-product-set"
 import { CatalogItemStore } from "./catalog-store"
-import { boundSqlExecutor } from "./sql-executor"
+import { boundSqlExecutor, type SqlExecutor } from "./sql-executor"
 import { CatalogProductSetStore } from "./catalog-product-set-store"
 import { MetaCartContext } from "./models/meta-cart-context"
 import {
@@ -68,12 +68,12 @@ class MetaModuleService extends MedusaService({
   protected readonly graph_: GraphClient
   protected readonly vault_: TokenVault
   /** The module container: raw SQL for webhook writes that must be idempotent under races. */
-  protected readonly moduleContainer_: { manager: SqlExecutor }
+  protected readonly moduleContainer_: { manager: unknown }
 
   constructor(container: Record<string, unknown>, options: MetaPluginOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.moduleContainer_ = container as unknown as { manager: SqlExecutor }
+    this.moduleContainer_ = container as unknown as { manager: unknown }
     this.options_ = resolveMetaOptions(options)
     this.vault_ = TokenVault.fromKeys(this.options_.encryptionKeys)
     this.graph_ = new GraphClient({
@@ -89,38 +89,43 @@ class MetaModuleService extends MedusaService({
     return this.options_
   }
 
+  /** The module's database for set-based statements (parameters sent as bind values). */
+  protected sql(): SqlExecutor {
+    return boundSqlExecutor(this.moduleContainer_.manager)
+  }
+
   /** Webhooks: stores verified changes once each; returns the ids of the new ones. */
   async recordWebhookChanges(rows: WebhookChangeRow[]): Promise<string[]> {
-    return insertWebhookChanges(boundSqlExecutor(this.moduleContainer_.manager), rows)
+    return insertWebhookChanges(this.sql(), rows)
   }
 
   /** Webhooks: moves a change to "processing" for exactly one worker; null when another has it. */
   async claimWebhookEvent(id: string, options: { staleMs: number; force?: boolean }) {
-    return claimWebhookEvent(boundSqlExecutor(this.moduleContainer_.manager), id, options)
+    return claimWebhookEvent(this.sql(), id, options)
   }
 
   /** Webhooks: changes due for an attempt (retry job). */
   async listDueWebhookEvents(options: { limit: number; staleMs: number; receivedBeforeMs: number }) {
-    return listDueWebhookEvents(boundSqlExecutor(this.moduleContainer_.manager), options)
+    return listDueWebhookEvents(this.sql(), options)
   }
 
   /** Conversions API: set-based outbox statements (a backlog after an outage can be 100,000 rows). */
   capiOutboxStore(): CapiOutboxStore {
-    return new CapiOutboxStore(boundSqlExecutor(this.moduleContainer_.manager))
+    return new CapiOutboxStore(this.sql())
   }
 
   /** Conversions API: events matching the filters, counted per set of user_data keys (the match-quality summary). */
   async countCapiEventsByUserDataKeys(filters: CapiEventFilters) {
-    return countCapiEventsByUserDataKeys(boundSqlExecutor(this.moduleContainer_.manager), filters)
+    return countCapiEventsByUserDataKeys(this.sql(), filters)
   }
 
   /** Catalog: set-based statements over catalog items (a full sync touches every variant). */
   catalogItemStore(): CatalogItemStore {
-    return new CatalogItemStore(boundSqlExecutor(this.moduleContainer_.manager))
+    return new CatalogItemStore(this.sql())
   }
 
   catalogProductSetStore(): CatalogProductSetStore {
-    return new CatalogProductSetStore(boundSqlExecutor(this.moduleContainer_.manager))
+    return new CatalogProductSetStore(this.sql())
   }
 
   getGraphClient(): GraphClient {

@@ -1,4 +1,7 @@
-import type { SqlExecutor } from "./webhook-store"
+/** What the module's set-based statements need: SQL with `?` placeholders and its parameters, the rows back. */
+export type SqlExecutor = {
+  execute<T = Record<string, unknown>[]>(sql: string, params?: unknown[]): Promise<T>
+}
 
 type Knex = { raw(sql: string, bindings: readonly unknown[]): PromiseLike<{ rows: unknown[] }> }
 type EntityManagerWithKnex = { getKnex(): Knex }

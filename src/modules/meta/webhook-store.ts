@@ -1,9 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-
-/** The slice of MikroORM's SqlEntityManager these statements need. */
-export type SqlExecutor = {
-  execute<T = Record<string, unknown>[]>(sql: string, params?: unknown[]): Promise<T>
-}
+import type { SqlExecutor } from "./sql-executor"
 
 export type WebhookChangeRow = {
   object: string

@@ -4,17 +4,19 @@ import { catalogEligibility } from "../eligibility"
 import { planOrphanDeletion } from "../reconcile"
 import type { MetaCatalogItem } from "../types"
 
-const item = (id: string): MetaCatalogItem => ({
-  id,
-  title: "T",
-  description: "D",
-  availability: "in stock",
-  condition: "new",
-  price: "1 USD",
-  link: "https://s/p",
-  image_link: "https://s/i.jpg",
-  brand: "B",
-})
+// Only the required fields: batching looks at ids and sizes, not at what the optional fields hold.
+const item = (id: string): MetaCatalogItem =>
+  ({
+    id,
+    title: "T",
+    description: "D",
+    availability: "in stock",
+    condition: "new",
+    price: "1 USD",
+    link: "https://s/p",
+    image_link: "https://s/i.jpg",
+    brand: "B",
+  }) as MetaCatalogItem
 
 describe("buildItemsBatchBodies", () => {
   it.each([

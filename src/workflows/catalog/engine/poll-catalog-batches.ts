@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { hintForItemError } from "../../../lib/catalog"
 import { GraphError } from "../../../lib/graph"
 import type { CatalogItemOutcome } from "../../../modules/meta/catalog-store"
-import { resolveCatalogContext } from "./catalog-context"
+import { metaService, resolveCatalogContext } from "./catalog-context"
 import { retryDelayMs } from "./retry-delay"
 
 type BatchStatus = {
@@ -78,8 +78,7 @@ async function recordBatchOutcome(
   batchId: string,
   statuses: BatchStatus[]
 ): Promise<{ synced: number; errors: number }> {
-  const context = await resolveCatalogContext(container)
-  const { service } = context
+  const service = metaService(container)
   const errorsById = new Map<string, string[]>()
   for (const status of statuses) {
     for (const error of status.errors ?? []) {
