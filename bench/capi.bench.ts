@@ -24,7 +24,7 @@ import { tmpdir } from "node:os"
 import path from "node:path"
 import { startGraphEmulator, type GraphEmulator } from "../src/emulator"
 import { measureCpuPerEvent } from "./lib/capi/cpu-per-event"
-import { freePort, medusaAppDir, query, sleep } from "./lib/harness"
+import { freePort, medusaAppDir, query, sleep, stopGroup } from "./lib/harness"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 const ORDERS = Number(process.env.BENCH_CAPI_ORDERS ?? 120)
@@ -65,28 +65,6 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string, 
       clearTimeout(timer)
       code === 0 ? resolve() : reject(new Error(`${what} failed (${code}):\n${out}`))
     })
-  })
-}
-
-function stopGroup(child: ChildProcess | undefined): Promise<void> {
-  if (!child?.pid || child.exitCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL")
-      } catch {
-        // already gone
-      }
-    }, 10_000)
-    child.once("exit", () => {
-      clearTimeout(kill)
-      resolve()
-    })
-    try {
-      process.kill(-child.pid!, "SIGTERM")
-    } catch {
-      resolve()
-    }
   })
 }
 

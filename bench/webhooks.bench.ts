@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process"
 import path from "node:path"
 import { Agent, request } from "undici"
 import { startGraphEmulator } from "../src/emulator"
-import { freePort, query, sleep } from "./lib/harness"
+import { freePort, query, sleep, stopGroup } from "./lib/harness"
 import { percentile, recordBenchmark } from "./lib/record"
 
 const TOTAL = 2000
@@ -42,28 +42,6 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     await sleep(500)
   }
   throw new Error(`the store was not healthy within ${timeoutMs / 1000} s`)
-}
-
-function stopGroup(child: ChildProcess | undefined): Promise<void> {
-  if (!child?.pid || child.exitCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL")
-      } catch {
-        // already gone
-      }
-    }, 10_000)
-    child.once("exit", () => {
-      clearTimeout(kill)
-      resolve()
-    })
-    try {
-      process.kill(-child.pid!, "SIGTERM")
-    } catch {
-      resolve()
-    }
-  })
 }
 
 async function main() {

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process"
 import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
@@ -54,4 +55,27 @@ module.exports = defineConfig({
 `
   )
   return dir
+}
+
+/** Stops a detached child and everything it started (its process group): SIGTERM, SIGKILL after 10 s. */
+export function stopGroup(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL")
+      } catch {
+        // already gone
+      }
+    }, 10_000)
+    child.once("exit", () => {
+      clearTimeout(kill)
+      resolve()
+    })
+    try {
+      process.kill(-child.pid!, "SIGTERM")
+    } catch {
+      resolve()
+    }
+  })
 }
