@@ -13,7 +13,7 @@
  * (what `npm run dev` runs), whose memory is reported next to it.
  */
 import { spawn, spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { startGraphEmulator } from "../src/emulator"
@@ -85,7 +85,12 @@ function runChild(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, ext
     const nodeArgs = [...(process.env.BENCH_CHILD_NODE_ARGS ?? "").split(" ").filter(Boolean), ...extraNodeArgs]
     const child = spawn(process.execPath, [...nodeArgs, cli, ...args], { cwd, env })
     let log = ""
-    const keep = (chunk: Buffer) => (log = (log + chunk).slice(-10_000))
+    // BENCH_CHILD_LOG=<file>: the store process's whole output (e.g. with BENCH_CHILD_NODE_ARGS=--trace-gc).
+    const whole = process.env.BENCH_CHILD_LOG
+    const keep = (chunk: Buffer) => {
+      if (whole) appendFileSync(whole, chunk)
+      log = (log + chunk).slice(-10_000)
+    }
     child.stdout.on("data", keep)
     child.stderr.on("data", keep)
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs)

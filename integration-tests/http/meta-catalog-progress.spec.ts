@@ -5,6 +5,7 @@ import { catalogWorker } from "../helpers/catalog-worker"
 import { useTestEmulator } from "../helpers/meta-env"
 import { flushCatalog } from "../../src/workflows/catalog/engine/flush-catalog"
 import { catalogWorkerDue } from "../../src/workflows/catalog/engine/catalog-worker-due"
+import { catalogPassThread } from "../../src/workflows/catalog/engine/catalog-pass-thread"
 
 jest.setTimeout(180_000)
 
@@ -176,6 +177,8 @@ medusaIntegrationTestRunner({
       for (let call = 1; call <= Math.ceil(n / ITEMS_BATCH_LIMIT); call++) {
         const pass = await flushCatalog(getContainer(), { force: true, once: true })
         expect(pass.calls).toBe(1)
+        // Mapped on the catalog pass thread (its own heap and connection), not on the store's main thread.
+        expect(pass.mainThreadPasses).toBeUndefined()
         const run = (await catalog()).full_sync!
         expect(run.status).toBe("running")
         seen.push(run.processed)
@@ -183,6 +186,39 @@ medusaIntegrationTestRunner({
       expect(seen).toEqual([5_000, 10_000, 10_001])
       await passesUntilDone()
       expect((await catalog()).full_sync).toMatchObject({ status: "completed", processed: n })
+    })
+
+    it("when the catalog pass thread cannot run (out of memory), the pass runs on the main thread and nothing is lost", async () => {
+      const n = 5_003
+      await seedVariants(n)
+      // A thread whose heap cannot even hold its own code: it dies as it starts.
+      await catalogPassThread.configure({ resourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 } })
+      try {
+        expect((await admin.post("/admin/meta/catalog/sync")).status).toBe(202)
+        const first = await flushCatalog(getContainer(), { force: true, once: true })
+        expect(first).toMatchObject({ claimed: 5_000, sent: 5_000, calls: 1, mainThreadPasses: 1 })
+        await passesUntilDone()
+      } finally {
+        await catalogPassThread.configure({})
+      }
+      const items = emulator.catalogItems(catalogId)
+      expect(items).toHaveLength(n)
+      expect(new Set(items.map((i) => i.id)).size).toBe(n)
+      expect((await catalog()).totals).toMatchObject({ synced: n, pending: 0, errors: 0, waiting: 0 })
+      // Nothing left claimed by the thread that died, and no batch row stuck in "sending".
+      const { rows: [left] } = await pg().raw(
+        `SELECT (SELECT count(*) FROM meta_catalog_item WHERE batch_id IS NOT NULL)::int AS claimed,
+                (SELECT count(*) FROM meta_catalog_batch WHERE status = 'sending')::int AS sending`
+      )
+      expect(left).toEqual({ claimed: 0, sending: 0 })
+
+      // With its heap back, the thread takes the next passes again.
+      await pg().raw(`UPDATE price SET amount = 23, raw_amount = '{"value":"23","precision":20}'::jsonb WHERE id = 'price_p7'`)
+      await pg().raw(`UPDATE meta_catalog_item SET dirty = true, dirty_at = now() WHERE variant_id = 'variant_p7'`)
+      const next = await flushCatalog(getContainer(), { force: true })
+      expect(next).toMatchObject({ sent: 1, calls: 1 })
+      expect(next.mainThreadPasses).toBeUndefined()
+      expect(emulator.catalogItems(catalogId).find((i) => i.id === "P-7")?.price).toMatch(/^23(\.00)? /)
     })
 
     it("products that predate the connection reach Meta: connecting starts a full sync, and so does choosing another catalog", async () => {

@@ -88,13 +88,14 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   const callsBefore = await itemsBatchCalls()
 
   phase = "full sync"
-  // BENCH_ALLOC_PROFILE=<file>: a sampling allocation profile of the full sync, collected objects included.
+  // BENCH_ALLOC_PROFILE=<file>: a sampling allocation profile of the full sync, collected objects included
+  // (BENCH_ALLOC_PROMOTED=1: only what survived young-generation GCs, i.e. what fills the old space).
   const allocProfile = process.env.BENCH_ALLOC_PROFILE ? new Session() : undefined
   const inspect = (method: string, params?: object) =>
     new Promise<any>((resolve, reject) => allocProfile!.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))))
   if (allocProfile) {
     allocProfile.connect()
-    await inspect("HeapProfiler.startSampling", { samplingInterval: 65536, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true })
+    await inspect("HeapProfiler.startSampling", { samplingInterval: 65536, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOC_PROMOTED !== "1" })
   }
   const syncStart = performance.now()
   await startMetaCatalogFullSyncWorkflow(container).run()

@@ -47,6 +47,7 @@ export type CatalogBatchItemRow = {
 export type CatalogDirtySummary = { count: number; oldest: Date | null; newest: Date | null }
 
 const ITEM = `"meta_catalog_item"`
+const BATCH = `"meta_catalog_batch"`
 const LIVE = `"deleted_at" IS NULL`
 
 /**
@@ -192,20 +193,54 @@ export class CatalogItemStore {
   }
 
   /**
-   * A call that did not go through (throttled, 5xx, auth): the items stay dirty and wait `retryInMs`
-   * (null = no wait, e.g. paused by a broken connection until it is fixed); nothing else changes.
+   * A batch whose call did not go through (throttled, 5xx, auth), or whose pass was cut off: its items
+   * (those still carrying the batch's id) stay dirty and wait `retryInMs` (null = no wait, e.g. paused by
+   * a broken connection until it is fixed); nothing else changes. The batch row, if written, is failed.
    */
-  async releaseForRetry(ids: string[], retryInMs: number | null, countAttempt: boolean): Promise<void> {
-    if (!ids.length) return
+  async releaseBatchForRetry(batchId: string, retryInMs: number | null, countAttempt: boolean, error?: string): Promise<void> {
     await this.db.execute(
       `UPDATE ${ITEM} SET "batch_id" = NULL, "claimed_at" = NULL, "sent_method" = NULL, "sent_hash" = NULL, "sent_retailer_id" = NULL,
               "status" = CASE WHEN "status" = 'deleting' THEN 'pending' ELSE "status" END,
               "dirty" = true,
               "next_attempt_at" = CASE WHEN ?::bigint IS NULL THEN NULL ELSE now() + (?::bigint || ' milliseconds')::interval END,
               "attempts" = "attempts" + ?, "updated_at" = now()
-        WHERE ${LIVE} AND "id" IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-      [retryInMs, retryInMs, countAttempt ? 1 : 0, JSON.stringify(ids)]
+        WHERE ${LIVE} AND "batch_id" = ?`,
+      [retryInMs, retryInMs, countAttempt ? 1 : 0, batchId]
     )
+    if (error !== undefined) {
+      await this.db.execute(`UPDATE ${BATCH} SET "status" = 'failed', "error" = ?, "updated_at" = now() WHERE "id" = ?`, [error, batchId])
+    }
+  }
+
+  /** The row of one items_batch call, written before it is sent (its items carry its id from their claim). */
+  async openBatch(batch: { id: string; catalogId: string; requestCount: number; itemIds: string[] }): Promise<void> {
+    await this.db.execute(
+      `INSERT INTO ${BATCH} ("id", "catalog_id", "status", "request_count", "item_ids", "attempts", "errors_total", "created_at", "updated_at")
+       VALUES (?, ?, 'sending', ?, ?::jsonb, 0, 0, now(), now())`,
+      [batch.id, batch.catalogId, batch.requestCount, JSON.stringify(batch.itemIds)]
+    )
+  }
+
+  /**
+   * A finished batch: every UPDATE Meta did not name in an error is synced, in one statement (a batch
+   * carries up to 5,000). Returns how many; the batch's other items (DELETEs, rejected UPDATEs) keep
+   * its id for recordOutcomes. An item changed again since its claim stays dirty.
+   */
+  async recordBatchSynced(batchId: string, rejectedRetailerIds: string[]): Promise<number> {
+    const rows = await this.db.execute<{ id: string }[]>(
+      `UPDATE ${ITEM} AS i SET
+          "status" = 'synced', "content_hash" = i."sent_hash", "retailer_id" = coalesce(i."sent_retailer_id", i."retailer_id"),
+          "errors" = NULL, "last_synced_at" = now(),
+          "dirty" = (i."claimed_at" IS NOT NULL AND i."dirty_at" > i."claimed_at"),
+          "next_attempt_at" = NULL, "attempts" = 0,
+          "batch_id" = NULL, "claimed_at" = NULL, "sent_method" = NULL, "sent_hash" = NULL, "sent_retailer_id" = NULL,
+          "updated_at" = now()
+        WHERE i.${LIVE} AND i."batch_id" = ? AND i."sent_method" = 'UPDATE'
+          AND NOT (coalesce(i."sent_retailer_id", i."retailer_id") = ANY(?::text[]))
+        RETURNING i."id"`,
+      [batchId, rejectedRetailerIds]
+    )
+    return rows.length
   }
 
   private async release(ids: string[]): Promise<void> {

@@ -1,3 +1,5 @@
+import { positionalPlaceholders } from "../../lib/sql/positional-placeholders"
+
 /** What the module's set-based statements need: SQL with `?` placeholders and its parameters, the rows back. */
 export type SqlExecutor = {
   execute<T = Record<string, unknown>[]>(sql: string, params?: unknown[]): Promise<T>
@@ -5,6 +7,18 @@ export type SqlExecutor = {
 
 type Knex = { raw(sql: string, bindings: readonly unknown[]): PromiseLike<{ rows: unknown[] }> }
 type EntityManagerWithKnex = { getKnex(): Knex }
+/** A node-postgres client or pool. */
+type PgQueryable = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }
+
+/** Statements through a knex instance (Medusa's PG_CONNECTION, or a module manager's knex). */
+export function knexSqlExecutor(knex: Knex): SqlExecutor {
+  return {
+    async execute<T>(sql: string, params: unknown[] = []): Promise<T> {
+      const result = await knex.raw(sql, params)
+      return result.rows as T
+    },
+  }
+}
 
 /**
  * The module's set-based statements with their parameters sent as bind values. MikroORM's
@@ -15,8 +29,15 @@ type EntityManagerWithKnex = { getKnex(): Knex }
 export function boundSqlExecutor(manager: unknown): SqlExecutor {
   const em = manager as EntityManagerWithKnex
   return {
+    execute: <T>(sql: string, params: unknown[] = []) => knexSqlExecutor(em.getKnex()).execute<T>(sql, params),
+  }
+}
+
+/** The same statements on a plain node-postgres connection (the catalog pass thread has no knex). */
+export function pgSqlExecutor(client: PgQueryable): SqlExecutor {
+  return {
     async execute<T>(sql: string, params: unknown[] = []): Promise<T> {
-      const result = await em.getKnex().raw(sql, params)
+      const result = await client.query(positionalPlaceholders(sql, params.length), params)
       return result.rows as T
     },
   }

@@ -143,6 +143,36 @@ describe("GraphClient", () => {
       })
     })
 
+    it("POSTs an already encoded JSON body as it is, with the credentials added and non-ASCII text intact", async () => {
+      server.handle((_req, res) => sendJson(res, 200, { handles: ["h1"] }))
+      const encoded = new TextEncoder().encode(`  {"item_type":"PRODUCT_ITEM","requests":[{"method":"UPDATE","data":{"id":"ß-1","title":"Café ☕ 🧦"}}]}`)
+      const result = await client().post<{ handles: string[] }>("30001/items_batch", { token: TOKEN, jsonBody: encoded })
+      expect(result).toEqual({ handles: ["h1"] })
+      const req = server.requests[0]
+      expect(req.headers["content-type"]).toBe("application/json")
+      expect(req.query.has("access_token")).toBe(false)
+      expect(JSON.parse(req.body)).toEqual({
+        access_token: TOKEN,
+        appsecret_proof: proof(TOKEN),
+        item_type: "PRODUCT_ITEM",
+        requests: [{ method: "UPDATE", data: { id: "ß-1", title: "Café ☕ 🧦" } }],
+      })
+    })
+
+    it("adds the credentials to an empty encoded object, sends it unchanged without a token, and refuses what is not an object", async () => {
+      server.handle((_req, res) => sendJson(res, 200, { ok: true }))
+      await client().post("30001/items_batch", { token: TOKEN, jsonBody: new TextEncoder().encode("{ }") })
+      expect(JSON.parse(server.requests[0].body)).toEqual({ access_token: TOKEN, appsecret_proof: proof(TOKEN) })
+      await client().post("30001/items_batch", { jsonBody: new TextEncoder().encode(`{"a":1}`) })
+      expect(server.requests[1].body).toBe(`{"a":1}`)
+      await expect(client().post("30001/items_batch", { token: TOKEN, jsonBody: new TextEncoder().encode(`[1]`) })).rejects.toThrow(
+        "jsonBody must be a JSON object"
+      )
+      await expect(client().get("30001", { jsonBody: new TextEncoder().encode(`{}`) })).rejects.toThrow("jsonBody is for a POST")
+      await expect(client().post("30001", { body: { a: 1 }, jsonBody: new TextEncoder().encode(`{}`) })).rejects.toThrow("jsonBody is for a POST")
+      expect(server.requests).toHaveLength(2)
+    })
+
     it("sends DELETE credentials in the query and refuses a body on GET/DELETE", async () => {
       server.handle((_req, res) => sendJson(res, 200, { success: true }))
       await client().delete("me/permissions", { token: TOKEN })

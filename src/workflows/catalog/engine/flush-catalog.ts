@@ -1,16 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { generateEntityId } from "@medusajs/framework/utils"
-import {
-  buildItemsBatchBodies,
-  catalogEligibility,
-  mapVariantToCatalogItem,
-  MAX_REQUESTS_PER_BATCH,
-  type CatalogOperation,
-} from "../../../lib/catalog"
+import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
+import { MAX_REQUESTS_PER_BATCH } from "../../../lib/catalog"
 import { GraphError } from "../../../lib/graph"
-import type { CatalogItemOutcome, CatalogItemRow } from "../../../modules/meta/catalog-store"
-import { loadCatalogSources } from "./load-catalog-sources"
+import { CatalogItemStore } from "../../../modules/meta/catalog-store"
+import { knexSqlExecutor } from "../../../modules/meta/sql-executor"
+import { catalogPassThread, CatalogPassThreadUnavailable, threadConnectionConfig } from "./catalog-pass-thread"
 import { resolveCatalogContext, type CatalogContext } from "./catalog-context"
+import { prepareCatalogPass, type CatalogPassInput, type CatalogPassResult } from "./prepare-catalog-pass"
 import { updateRunProgress } from "./full-sync"
 import { retryDelayMs } from "./retry-delay"
 
@@ -28,9 +24,9 @@ export type FlushResult = {
   calls: number
   throttledForMs?: number
   failed?: string
+  /** Passes that ran on the main thread because the catalog pass thread was unavailable. */
+  mainThreadPasses?: number
 }
-
-type Sent = { id: string; method: "UPDATE" | "DELETE"; hash: string | null; retailer_id: string; errors?: unknown }
 
 /**
  * One pass of the catalog worker: takes due dirty items (≤5,000 — one items_batch call), maps them,
@@ -63,6 +59,7 @@ export async function flushCatalog(
     result.needsAttention += pass.needsAttention
     result.sent += pass.sent
     result.calls += pass.calls
+    if (pass.mainThreadPasses) result.mainThreadPasses = (result.mainThreadPasses ?? 0) + pass.mainThreadPasses
     if (pass.throttledForMs !== undefined || pass.failed || pass.paused) {
       return { ...result, throttledForMs: pass.throttledForMs, failed: pass.failed, paused: pass.paused }
     }
@@ -73,99 +70,41 @@ export async function flushCatalog(
 
 async function flushOnce(container: MedusaContainer, context: CatalogContext, batchSize: number, now: Date): Promise<FlushResult> {
   const target = context.target!
-  const store = context.service.catalogItemStore()
-  const batchId = generateEntityId(undefined, "metacb")
-  const rows = await store.claimDue(batchId, batchSize)
-  const result: FlushResult = { claimed: rows.length, unchanged: 0, needsAttention: 0, sent: 0, calls: 0 }
-  if (!rows.length) return result
-
-  const sources = await loadCatalogSources(container, rows.map((r) => r.variant_id), context.salesChannelId)
-  const settings = { ...context.settings, now }
-  const outcomes: CatalogItemOutcome[] = []
-  const operations: CatalogOperation[] = []
-  const sent: Sent[] = []
-  const keep = (row: CatalogItemRow, status: string, errors: unknown = null): CatalogItemOutcome => ({
-    id: row.id,
-    status,
-    content_hash: row.content_hash,
-    retailer_id: row.retailer_id,
-    errors,
-    synced: false,
+  const pass = await runCatalogPass(container, {
+    batchId: generateEntityId(undefined, "metacb"),
+    batchSize,
+    catalogId: target.catalogId,
+    salesChannelId: context.salesChannelId ?? null,
+    settings: { ...context.settings, now },
   })
-
-  for (const row of rows) {
-    const source = sources.get(row.variant_id)
-    const eligibility = catalogEligibility({
-      exists: source !== undefined,
-      status: source?.product.status,
-      salesChannelIds: source?.salesChannelIds,
-      salesChannelId: context.salesChannelId,
-      excluded: row.excluded,
-    })
-    const inMeta = row.content_hash !== null && row.retailer_id !== null
-    if (!eligibility.eligible) {
-      if (inMeta) {
-        operations.push({ kind: "delete", retailerId: row.retailer_id! })
-        sent.push({ id: row.id, method: "DELETE", hash: null, retailer_id: row.retailer_id! })
-      } else {
-        outcomes.push({ ...keep(row, "removed"), remove_row: eligibility.reason === "deleted" })
-      }
-      continue
-    }
-    const mapped = mapVariantToCatalogItem(source!.product, source!.variant, settings)
-    if (!mapped.ok) {
-      result.needsAttention++
-      const reasons = mapped.reasons.map((r) => ({ field: r.field, message: r.message, hint: r.message }))
-      if (inMeta) {
-        // What Meta holds is stale (an old price, still buyable): it goes until the item is fixed. The
-        // DELETE carries the reasons, so the item ends up "needs attention" once Meta confirms it.
-        operations.push({ kind: "delete", retailerId: row.retailer_id! })
-        sent.push({ id: row.id, method: "DELETE", hash: null, retailer_id: row.retailer_id!, errors: reasons })
-      } else {
-        outcomes.push(keep(row, "needs_attention", reasons))
-      }
-      continue
-    }
-    if (mapped.hash === row.content_hash && row.retailer_id === mapped.item.id && ["synced", "error"].includes(row.status)) {
-      result.unchanged++
-      outcomes.push(keep(row, row.status, row.errors))
-      continue
-    }
-    // A changed SKU changes the retailer id: the old item goes, the new one comes.
-    if (inMeta && row.retailer_id !== mapped.item.id) operations.push({ kind: "delete", retailerId: row.retailer_id! })
-    operations.push({ kind: "upsert", item: mapped.item })
-    sent.push({ id: row.id, method: "UPDATE", hash: mapped.hash, retailer_id: mapped.item.id })
+  const result: FlushResult = {
+    claimed: pass.claimed,
+    unchanged: pass.unchanged,
+    needsAttention: pass.needsAttention,
+    sent: 0,
+    calls: 0,
+    ...(pass.onMainThread ? { mainThreadPasses: 1 } : {}),
   }
-  await store.recordOutcomes(outcomes)
-  if (!operations.length) return result
+  if (!pass.bodies.length) return result
 
-  const sentIds = sent.map((s) => s.id)
-  await context.service.createMetaCatalogBatches({
-    id: batchId,
-    catalog_id: target.catalogId,
-    status: "sending",
-    request_count: operations.length,
-    item_ids: sentIds,
-  } as any)
-  await store.markSent(batchId, sent, target.catalogId)
   const graph = context.service.getGraphClient()
   const handles: string[] = []
   try {
-    for (const body of buildItemsBatchBodies(operations)) {
+    for (const body of pass.bodies) {
       const answer = await graph.post<{ handles?: string[]; validation_status?: unknown[] }>(`${target.catalogId}/items_batch`, {
         token: target.token,
-        body: body as unknown as Record<string, unknown>,
+        jsonBody: body,
         usageKey: target.catalogId,
       })
       result.calls++
       handles.push(...(answer?.handles ?? []))
     }
   } catch (error) {
-    return { ...result, ...(await recordCallFailure(context, batchId, sentIds, error)) }
+    return { ...result, ...(await recordCallFailure(context, pass.batchId, error)) }
   }
-  result.sent = operations.length
+  result.sent = pass.requestCount
   await context.service.updateMetaCatalogBatches({
-    id: batchId,
+    id: pass.batchId,
     status: "submitted",
     handle: handles.join(","),
     next_poll_at: new Date(),
@@ -173,26 +112,48 @@ async function flushOnce(container: MedusaContainer, context: CatalogContext, ba
   return result
 }
 
+/**
+ * prepareCatalogPass on the catalog pass thread (its own heap and connection), or on the store's own
+ * connection when the thread is unavailable: then whatever the thread had claimed goes back first.
+ */
+async function runCatalogPass(
+  container: MedusaContainer,
+  input: CatalogPassInput
+): Promise<CatalogPassResult & { batchId: string; onMainThread: boolean }> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const db = knexSqlExecutor(knex)
+  const connection = threadConnectionConfig(knex)
+  if (connection && catalogPassThread.available) {
+    try {
+      return { ...(await catalogPassThread.run(connection, input)), batchId: input.batchId, onMainThread: false }
+    } catch (error) {
+      if (!(error instanceof CatalogPassThreadUnavailable)) throw error
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Meta catalog: ${error.message}; this pass runs on the main thread.`)
+      await new CatalogItemStore(db).releaseBatchForRetry(input.batchId, null, false, error.message)
+      input = { ...input, batchId: generateEntityId(undefined, "metacb") }
+    }
+  }
+  return { ...(await prepareCatalogPass(db, input)), batchId: input.batchId, onMainThread: true }
+}
+
 /** What a failed items_batch call means for its items: wait as Meta says, pause on auth, back off otherwise. */
 async function recordCallFailure(
   context: CatalogContext,
   batchId: string,
-  itemIds: string[],
   error: unknown
 ): Promise<Pick<FlushResult, "throttledForMs" | "failed" | "paused">> {
   const store = context.service.catalogItemStore()
   const message = error instanceof Error ? error.message : String(error)
-  await context.service.updateMetaCatalogBatches({ id: batchId, status: "failed", error: message } as any)
   if (error instanceof GraphError && error.category === "auth") {
     await context.service.recordGraphFailure(context.target!.connectionId, error)
-    await store.releaseForRetry(itemIds, null, false)
+    await store.releaseBatchForRetry(batchId, null, false, message)
     return { paused: `The Meta connection needs attention: ${message}` }
   }
   if (error instanceof GraphError && error.category === "throttled") {
     const wait = error.retryAfterMs ?? 60_000
-    await store.releaseForRetry(itemIds, wait, false)
+    await store.releaseBatchForRetry(batchId, wait, false, message)
     return { throttledForMs: wait }
   }
-  await store.releaseForRetry(itemIds, retryDelayMs(1), true)
+  await store.releaseBatchForRetry(batchId, retryDelayMs(1), true, message)
   return { failed: message }
 }

@@ -1,7 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { metaService } from "./catalog-context"
-import { variantsOfProducts } from "./load-catalog-sources"
 
 export type CatalogChange =
   | { kind: "products"; ids: string[] }
@@ -58,4 +57,15 @@ export async function markChangesDirty(container: MedusaContainer, change: Catal
       return markChangesDirty(container, { kind: "product_options", ids: [...new Set((data as any[]).map((v) => v.option_id))] })
     }
   }
+}
+
+/** Variant ids (with their product) of products. */
+async function variantsOfProducts(
+  container: MedusaContainer,
+  productIds: string[]
+): Promise<{ variant_id: string; product_id: string }[]> {
+  if (!productIds.length) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { product_id: productIds } })
+  return (data as { id: string; product_id: string }[]).map((v) => ({ variant_id: v.id, product_id: v.product_id }))
 }

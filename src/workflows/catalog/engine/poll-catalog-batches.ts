@@ -87,13 +87,16 @@ async function recordBatchOutcome(
     }
     for (const id of status.ids_of_invalid_requests ?? []) if (!errorsById.has(id)) errorsById.set(id, ["Meta rejected the item"])
   }
-  const items = await service.catalogItemStore().itemsOfBatch(batchId)
+  const store = service.catalogItemStore()
+  // The common case in one statement: every UPDATE Meta did not reject is synced. What is left of the
+  // batch (DELETEs, rejected UPDATEs) is read and recorded item by item below.
+  let synced = await store.recordBatchSynced(batchId, [...errorsById.keys()])
+  const items = await store.itemsOfBatch(batchId)
   const existing = await existingVariants(
     container,
     items.filter((i) => i.sent_method === "DELETE" && !i.variant_id.startsWith("orphan:")).map((i) => i.variant_id)
   )
   const outcomes: CatalogItemOutcome[] = []
-  let synced = 0
   let errors = 0
   for (const item of items) {
     const retailerId = item.sent_retailer_id ?? item.retailer_id
@@ -143,7 +146,7 @@ async function recordBatchOutcome(
     synced++
     outcomes.push({ id: item.id, status: "synced", content_hash: item.sent_hash, retailer_id: retailerId, errors: null, synced: true })
   }
-  await service.catalogItemStore().recordOutcomes(outcomes)
+  await store.recordOutcomes(outcomes)
   await service.updateMetaCatalogBatches({
     id: batchId,
     status: "finished",

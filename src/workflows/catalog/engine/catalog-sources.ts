@@ -1,6 +1,5 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { sellableQuantity, type CatalogPriceInput, type CatalogProductInput, type CatalogVariantInput } from "../../../lib/catalog"
+import type { SqlExecutor } from "../../../modules/meta/sql-executor"
 
 export type CatalogSource = {
   product: CatalogProductInput
@@ -9,7 +8,6 @@ export type CatalogSource = {
 }
 
 type Row = Record<string, any>
-type Knex = { raw<T = { rows: Row[] }>(sql: string, bindings?: unknown[]): Promise<T> }
 
 /**
  * What the mapping reads of each variant, one row per variant, in one set-based statement per page
@@ -140,35 +138,24 @@ function toVariant(row: Row): CatalogVariantInput {
 /**
  * The Medusa data the catalog mapping reads, for a set of variants (missing ones are simply absent).
  * `salesChannelId` is the catalog's channel as resolveCatalogContext settled it (the one place that rule
- * lives); without one, stock at every location counts.
+ * lives); without one, stock at every location counts. Plain SQL on the executor given, nothing of the
+ * framework: the catalog pass thread runs it on its own connection.
  */
 export async function loadCatalogSources(
-  container: MedusaContainer,
+  db: SqlExecutor,
   variantIds: string[],
   salesChannelId: string | null | undefined
 ): Promise<Map<string, CatalogSource>> {
   const result = new Map<string, CatalogSource>()
   const ids = variantIds.filter((id) => !id.startsWith("orphan:"))
   if (!ids.length) return result
-  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-  const { rows: variants } = await pg.raw(VARIANTS_SQL, [salesChannelId ?? null, ids])
+  const variants = await db.execute<Row[]>(VARIANTS_SQL, [salesChannelId ?? null, ids])
   if (!variants.length) return result
-  const { rows: products } = await pg.raw(PRODUCTS_SQL, [[...new Set(variants.map((v) => v.product_id))]])
+  const products = await db.execute<Row[]>(PRODUCTS_SQL, [[...new Set(variants.map((v) => v.product_id))]])
   const productsById = new Map(products.map((p) => [p.id as string, toProduct(p)]))
   for (const row of variants) {
     const part = productsById.get(row.product_id)
     if (part) result.set(row.id, { product: part.product, variant: toVariant(row), salesChannelIds: part.salesChannelIds })
   }
   return result
-}
-
-/** Variant ids (with their product) of products, for subscribers and full sync. */
-export async function variantsOfProducts(
-  container: MedusaContainer,
-  productIds: string[]
-): Promise<{ variant_id: string; product_id: string }[]> {
-  if (!productIds.length) return []
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { product_id: productIds } })
-  return (data as Row[]).map((v) => ({ variant_id: v.id, product_id: v.product_id }))
 }
