@@ -9,9 +9,6 @@ import { CatalogItemStore, type CatalogItemOutcome, type CatalogItemRow } from "
 import type { SqlExecutor } from "../../../modules/meta/sql-executor"
 import { loadCatalogSources } from "./catalog-sources"
 
-/** Variants read and mapped at a time: each slice's rows are garbage before the next is read. */
-export const SOURCE_SLICE = 500
-
 export type CatalogPassInput = {
   /** Claims the items; becomes the items_batch row's id when something is sent. */
   batchId: string
@@ -35,7 +32,7 @@ type Sent = { id: string; method: "UPDATE" | "DELETE"; hash: string | null; reta
 
 /**
  * The database half of a catalog worker pass, everything before the call to Meta: claims due dirty
- * items, maps them (a slice at a time), records what needs no call (unchanged, needs attention,
+ * items, maps them, records what needs no call (unchanged, needs attention,
  * gone), writes the batch row and what is about to be sent, and returns the encoded bodies. Nothing of
  * the framework: it runs on the catalog pass thread's own connection, or on the store's as a fallback.
  */
@@ -57,52 +54,50 @@ export async function prepareCatalogPass(db: SqlExecutor, input: CatalogPassInpu
     synced: false,
   })
 
-  for (let start = 0; start < rows.length; start += SOURCE_SLICE) {
-    const slice = rows.slice(start, start + SOURCE_SLICE)
-    const sources = await loadCatalogSources(db, slice.map((r) => r.variant_id), input.salesChannelId)
-    for (const row of slice) {
-      const source = sources.get(row.variant_id)
-      const eligibility = catalogEligibility({
-        exists: source !== undefined,
-        status: source?.product.status,
-        salesChannelIds: source?.salesChannelIds,
-        salesChannelId: input.salesChannelId ?? undefined,
-        excluded: row.excluded,
-      })
-      const inMeta = row.content_hash !== null && row.retailer_id !== null
-      if (!eligibility.eligible) {
-        if (inMeta) {
-          operations.push({ kind: "delete", retailerId: row.retailer_id! })
-          sent.push({ id: row.id, method: "DELETE", hash: null, retailer_id: row.retailer_id! })
-        } else {
-          outcomes.push({ ...keep(row, "removed"), remove_row: eligibility.reason === "deleted" })
-        }
-        continue
+  // One statement for the whole claim: reading it in slices of 500 made a 100k sync a third slower.
+  const sources = await loadCatalogSources(db, rows.map((r) => r.variant_id), input.salesChannelId)
+  for (const row of rows) {
+    const source = sources.get(row.variant_id)
+    const eligibility = catalogEligibility({
+      exists: source !== undefined,
+      status: source?.product.status,
+      salesChannelIds: source?.salesChannelIds,
+      salesChannelId: input.salesChannelId ?? undefined,
+      excluded: row.excluded,
+    })
+    const inMeta = row.content_hash !== null && row.retailer_id !== null
+    if (!eligibility.eligible) {
+      if (inMeta) {
+        operations.push({ kind: "delete", retailerId: row.retailer_id! })
+        sent.push({ id: row.id, method: "DELETE", hash: null, retailer_id: row.retailer_id! })
+      } else {
+        outcomes.push({ ...keep(row, "removed"), remove_row: eligibility.reason === "deleted" })
       }
-      const mapped = mapVariantToCatalogItem(source!.product, source!.variant, input.settings)
-      if (!mapped.ok) {
-        result.needsAttention++
-        const reasons = mapped.reasons.map((r) => ({ field: r.field, message: r.message, hint: r.message }))
-        if (inMeta) {
-          // What Meta holds is stale (an old price, still buyable): it goes until the item is fixed. The
-          // DELETE carries the reasons, so the item ends up "needs attention" once Meta confirms it.
-          operations.push({ kind: "delete", retailerId: row.retailer_id! })
-          sent.push({ id: row.id, method: "DELETE", hash: null, retailer_id: row.retailer_id!, errors: reasons })
-        } else {
-          outcomes.push(keep(row, "needs_attention", reasons))
-        }
-        continue
-      }
-      if (mapped.hash === row.content_hash && row.retailer_id === mapped.item.id && ["synced", "error"].includes(row.status)) {
-        result.unchanged++
-        outcomes.push(keep(row, row.status, row.errors))
-        continue
-      }
-      // A changed SKU changes the retailer id: the old item goes, the new one comes.
-      if (inMeta && row.retailer_id !== mapped.item.id) operations.push({ kind: "delete", retailerId: row.retailer_id! })
-      operations.push({ kind: "upsert", item: mapped.item })
-      sent.push({ id: row.id, method: "UPDATE", hash: mapped.hash, retailer_id: mapped.item.id })
+      continue
     }
+    const mapped = mapVariantToCatalogItem(source!.product, source!.variant, input.settings)
+    if (!mapped.ok) {
+      result.needsAttention++
+      const reasons = mapped.reasons.map((r) => ({ field: r.field, message: r.message, hint: r.message }))
+      if (inMeta) {
+        // What Meta holds is stale (an old price, still buyable): it goes until the item is fixed. The
+        // DELETE carries the reasons, so the item ends up "needs attention" once Meta confirms it.
+        operations.push({ kind: "delete", retailerId: row.retailer_id! })
+        sent.push({ id: row.id, method: "DELETE", hash: null, retailer_id: row.retailer_id!, errors: reasons })
+      } else {
+        outcomes.push(keep(row, "needs_attention", reasons))
+      }
+      continue
+    }
+    if (mapped.hash === row.content_hash && row.retailer_id === mapped.item.id && ["synced", "error"].includes(row.status)) {
+      result.unchanged++
+      outcomes.push(keep(row, row.status, row.errors))
+      continue
+    }
+    // A changed SKU changes the retailer id: the old item goes, the new one comes.
+    if (inMeta && row.retailer_id !== mapped.item.id) operations.push({ kind: "delete", retailerId: row.retailer_id! })
+    operations.push({ kind: "upsert", item: mapped.item })
+    sent.push({ id: row.id, method: "UPDATE", hash: mapped.hash, retailer_id: mapped.item.id })
   }
   await store.recordOutcomes(outcomes)
   if (!operations.length) return result
