@@ -24,6 +24,7 @@ module.exports = defineConfig({
         graphApiUrl: "http://127.0.0.1:9812",
         oauthDialogUrl: "http://127.0.0.1:9812",
         backendUrl: "https://shop.example.com",
+        storefrontUrl: "https://shop.example.com",
         features: { ads: false },
       },
     },

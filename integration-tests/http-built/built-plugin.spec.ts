@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs"
 import path from "node:path"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { GraphEmulator, startGraphEmulator } from "../../src/emulator"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { answerConsent } from "../helpers/consent"
+import { waitFor } from "../helpers/meta-env"
 
 jest.setTimeout(120_000)
 
@@ -69,6 +71,47 @@ medusaIntegrationTestRunner({
       expect(data.connection.status).toBe("active")
       expect(data.connection.features.ads.enabled).toBe(false)
       expect(data.connection.assets.map((a: any) => a.name)).toContain("Acme Store")
+    })
+
+    it("syncs the catalog through the compiled catalog pass thread, on its own named database connection", async () => {
+      const connected = await api.post("/admin/meta/connection", { access_token: emulator.createSystemUserToken() }, { headers })
+      expect(connected.status).toBe(200)
+      const catalogId = connected.data.connection.selected.catalog_id
+      // Two variants that predate nothing: written behind Medusa's back, so only a full sync finds them.
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows: [store] } = await pg.raw(`SELECT default_sales_channel_id FROM store WHERE deleted_at IS NULL LIMIT 1`)
+      const { rows: [currency] } = await pg.raw(`SELECT currency_code FROM store_currency WHERE is_default AND deleted_at IS NULL LIMIT 1`)
+      await pg.raw(
+        `INSERT INTO product (id, title, handle, status, is_giftcard, discountable, thumbnail)
+           VALUES ('prod_built', 'Built tee', 'built-tee', 'published', false, true, 'https://cdn.example.com/built.jpg');
+         INSERT INTO product_sales_channel (id, product_id, sales_channel_id) VALUES ('prodsc_built', 'prod_built', ?);
+         INSERT INTO product_variant (id, title, sku, product_id, manage_inventory, allow_backorder, variant_rank)
+           VALUES ('variant_built1', 'S', 'BUILT-S', 'prod_built', false, false, 0), ('variant_built2', 'M', 'BUILT-M', 'prod_built', false, false, 1);
+         INSERT INTO price_set (id) VALUES ('pset_built1'), ('pset_built2');
+         INSERT INTO product_variant_price_set (id, variant_id, price_set_id) VALUES ('pvps_built1', 'variant_built1', 'pset_built1'), ('pvps_built2', 'variant_built2', 'pset_built2');
+         INSERT INTO price (id, price_set_id, currency_code, amount, raw_amount, rules_count)
+           VALUES ('price_built1', 'pset_built1', ?, 12.5, '{"value":"12.5","precision":20}'::jsonb, 0),
+                  ('price_built2', 'pset_built2', ?, 14, '{"value":"14","precision":20}'::jsonb, 0);`,
+        [store.default_sales_channel_id, currency.currency_code, currency.currency_code]
+      )
+      expect((await api.post("/admin/meta/catalog/sync", {}, { headers })).status).toBe(202)
+
+      // The app's own scheduled worker (every 5 s) does the rest.
+      await waitFor(
+        () => emulator.catalogItems(catalogId).map((i) => i.id).sort(),
+        (ids) => ids.join() === "BUILT-M,BUILT-S",
+        "both variants in Meta's catalog",
+        30_000
+      )
+      expect(emulator.catalogItems(catalogId).find((i) => i.id === "BUILT-S")).toMatchObject({
+        price: `12.50 ${currency.currency_code.toUpperCase()}`,
+        link: "https://shop.example.com/products/built-tee",
+      })
+      // The pass ran on the thread: its connection (idle now, closed 30 s after the last pass) is named.
+      const { rows: [threads] } = await pg.raw(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'medusa-plugin-meta catalog pass'`
+      )
+      expect(threads.n).toBe(1)
     })
   },
 })

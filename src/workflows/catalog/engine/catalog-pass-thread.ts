@@ -148,6 +148,9 @@ function startWorker(connection: ClientConfig, resourceLimits: ResourceLimits): 
 /** The one catalog pass thread of this process. */
 export const catalogPassThread = new CatalogPassThread()
 
+/** The thread's connection in pg_stat_activity, unless Medusa's connection names itself. */
+export const THREAD_APPLICATION_NAME = "medusa-plugin-meta catalog pass"
+
 const CONNECTION_FIELDS = [
   "connectionString",
   "host",
@@ -174,6 +177,8 @@ export function threadConnectionConfig(knex: unknown): ClientConfig | null {
   const source: Record<string, unknown> = typeof settings === "string" ? { connectionString: settings } : (settings as Record<string, unknown>)
   const config: Record<string, unknown> = {}
   for (const field of CONNECTION_FIELDS) if (source[field] !== undefined) config[field] = source[field]
+  // So a DBA can tell the catalog thread's connection from the store's own.
+  config.application_name ??= THREAD_APPLICATION_NAME
   const searchPath = client?.config?.searchPath
   const schemas = Array.isArray(searchPath) ? searchPath : typeof searchPath === "string" ? [searchPath] : []
   if (schemas.length && schemas.join(",") !== "public") config.options = `${config.options ?? ""} -c search_path=${schemas.join(",")}`.trim()
