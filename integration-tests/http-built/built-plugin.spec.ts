@@ -81,19 +81,23 @@ medusaIntegrationTestRunner({
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const { rows: [store] } = await pg.raw(`SELECT default_sales_channel_id FROM store WHERE deleted_at IS NULL LIMIT 1`)
       const { rows: [currency] } = await pg.raw(`SELECT currency_code FROM store_currency WHERE is_default AND deleted_at IS NULL LIMIT 1`)
-      await pg.raw(
-        `INSERT INTO product (id, title, handle, status, is_giftcard, discountable, thumbnail)
-           VALUES ('prod_built', 'Built tee', 'built-tee', 'published', false, true, 'https://cdn.example.com/built.jpg');
-         INSERT INTO product_sales_channel (id, product_id, sales_channel_id) VALUES ('prodsc_built', 'prod_built', ?);
-         INSERT INTO product_variant (id, title, sku, product_id, manage_inventory, allow_backorder, variant_rank)
-           VALUES ('variant_built1', 'S', 'BUILT-S', 'prod_built', false, false, 0), ('variant_built2', 'M', 'BUILT-M', 'prod_built', false, false, 1);
-         INSERT INTO price_set (id) VALUES ('pset_built1'), ('pset_built2');
-         INSERT INTO product_variant_price_set (id, variant_id, price_set_id) VALUES ('pvps_built1', 'variant_built1', 'pset_built1'), ('pvps_built2', 'variant_built2', 'pset_built2');
-         INSERT INTO price (id, price_set_id, currency_code, amount, raw_amount, rules_count)
-           VALUES ('price_built1', 'pset_built1', ?, 12.5, '{"value":"12.5","precision":20}'::jsonb, 0),
-                  ('price_built2', 'pset_built2', ?, 14, '{"value":"14","precision":20}'::jsonb, 0);`,
-        [store.default_sales_channel_id, currency.currency_code, currency.currency_code]
-      )
+      const channel = store.default_sales_channel_id
+      const code = currency.currency_code
+      for (const [sql, bindings] of [
+        [`INSERT INTO product (id, title, handle, status, is_giftcard, discountable, thumbnail)
+            VALUES ('prod_built', 'Built tee', 'built-tee', 'published', false, true, 'https://cdn.example.com/built.jpg')`, []],
+        [`INSERT INTO product_sales_channel (id, product_id, sales_channel_id) VALUES ('prodsc_built', 'prod_built', ?)`, [channel]],
+        [`INSERT INTO product_variant (id, title, sku, product_id, manage_inventory, allow_backorder, variant_rank)
+            VALUES ('variant_built1', 'S', 'BUILT-S', 'prod_built', false, false, 0), ('variant_built2', 'M', 'BUILT-M', 'prod_built', false, false, 1)`, []],
+        [`INSERT INTO price_set (id) VALUES ('pset_built1'), ('pset_built2')`, []],
+        [`INSERT INTO product_variant_price_set (id, variant_id, price_set_id)
+            VALUES ('pvps_built1', 'variant_built1', 'pset_built1'), ('pvps_built2', 'variant_built2', 'pset_built2')`, []],
+        [`INSERT INTO price (id, price_set_id, currency_code, amount, raw_amount, rules_count)
+            VALUES ('price_built1', 'pset_built1', ?, 12.5, '{"value":"12.5","precision":20}'::jsonb, 0),
+                   ('price_built2', 'pset_built2', ?, 14, '{"value":"14","precision":20}'::jsonb, 0)`, [code, code]],
+      ] as [string, string[]][]) {
+        await pg.raw(sql, bindings)
+      }
       expect((await api.post("/admin/meta/catalog/sync", {}, { headers })).status).toBe(202)
 
       // The app's own scheduled worker (every 5 s) does the rest.
