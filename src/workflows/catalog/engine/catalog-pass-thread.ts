@@ -58,6 +58,8 @@ export class CatalogPassThread {
     const worker = this.#workerFor(connection)
     clearTimeout(this.#idle)
     const id = this.#nextId++
+    // Keeps the process up while a pass is out (a script awaiting a sync); an idle thread never does.
+    worker.ref()
     try {
       const result = await new Promise<CatalogPassResult>((resolve, reject) => {
         this.#pending.set(id, { worker, resolve, reject })
@@ -70,30 +72,33 @@ export class CatalogPassThread {
       throw error
     } finally {
       this.#pending.delete(id)
-      if (this.#worker === worker && ![...this.#pending.values()].some((p) => p.worker === worker)) {
-        this.#idle = setTimeout(() => void this.close(), IDLE_CLOSE_MS)
-        this.#idle.unref()
+      if (![...this.#pending.values()].some((p) => p.worker === worker)) {
+        worker.unref()
+        if (this.#worker === worker) {
+          this.#idle = setTimeout(() => void this.close(), IDLE_CLOSE_MS)
+          this.#idle.unref()
+        }
       }
     }
   }
 
-  /** Closes the thread's connection, then the thread. */
+  /** Closes the thread's connection, then the thread (terminated if it has not finished within 5 s). */
   async close(): Promise<void> {
     const worker = this.#worker
     if (!worker) return
     this.#worker = undefined
     this.#key = undefined
     clearTimeout(this.#idle)
-    const closed = new Promise<void>((resolve) => {
+    let timer: NodeJS.Timeout | undefined
+    await new Promise<void>((resolve) => {
       worker.once("exit", () => resolve())
-      worker.once("message", (reply: CatalogPassReply) => {
+      worker.on("message", (reply: CatalogPassReply) => {
         if (reply.closed) void worker.terminate()
       })
+      timer = setTimeout(() => void worker.terminate().finally(resolve), 5_000)
+      timer.unref()
+      worker.postMessage({ id: 0, close: true } satisfies CatalogPassRequest)
     })
-    worker.postMessage({ id: 0, close: true } satisfies CatalogPassRequest)
-    const timer = setTimeout(() => void worker.terminate(), 5_000)
-    timer.unref()
-    await closed
     clearTimeout(timer)
   }
 
