@@ -14,7 +14,7 @@ import type * as Workflows from "../../../src/workflows"
 // The plugin's workflows: its TypeScript sources (development store), or its build when the bench runs
 // this script compiled in a production app (BENCH_WORKFLOWS_MODULE = the built workflows' index.js).
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { connectMetaWorkflow, startMetaCatalogFullSyncWorkflow, syncMetaCatalogWorkflow }: typeof Workflows = require(
+const { connectMetaWorkflow, reconcileMetaCatalogWorkflow, startMetaCatalogFullSyncWorkflow, syncMetaCatalogWorkflow }: typeof Workflows = require(
   process.env.BENCH_WORKFLOWS_MODULE ?? "../../../src/workflows"
 )
 
@@ -37,11 +37,14 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   /** Which part of the run the peak happened in. */
   let phase = "seed"
   let peakPhase = phase
+  /** Peak RSS of each phase. */
+  const phasePeaks: Record<string, number> = {}
   // BENCH_MEMORY_TRACE=<file>: every sample as a line (profiling where the memory goes over time).
   const trace = process.env.BENCH_MEMORY_TRACE
   const sampler = setInterval(() => {
     const usage = process.memoryUsage()
     if (usage.rss > peakRss) [peakRss, atPeak, peakPhase] = [usage.rss, usage, phase]
+    phasePeaks[phase] = Math.max(phasePeaks[phase] ?? 0, usage.rss)
     if (trace) appendFileSync(trace, `${Date.now()} ${phase} ${[usage.rss, usage.heapTotal, usage.heapUsed, usage.external, usage.arrayBuffers].map((b) => Math.round(b / 2 ** 20)).join(" ")}\n`)
   }, 50)
 
@@ -117,6 +120,15 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   const resyncMs = performance.now() - resyncStart
   const resyncCalls = (await itemsBatchCalls()) - resyncBefore
 
+  // The nightly reconcile: pages Meta's whole catalog, checks every retailer id against the store (nothing
+  // is missing or orphaned here, so it only reads).
+  phase = "reconcile"
+  const reconcileStart = performance.now()
+  const { result: reconcile } = await reconcileMetaCatalogWorkflow(container).run()
+  const reconcileMs = performance.now() - reconcileStart
+  await sleep(100)
+  const reconcilePeakRss = phasePeaks.reconcile ?? 0
+
   // Change → Meta: a price edit is committed at a random point of the job's 5-second cycle; the worker
   // (price watcher → flush → poll) runs on the job's cadence; latency ends when Meta reported the batch carrying the item finished.
   const latencies: number[] = []
@@ -148,6 +160,9 @@ export default async function runCatalogBench({ container }: ExecArgs) {
   clearInterval(sampler)
   writeFileSync(
     process.env.BENCH_OUT!,
-    JSON.stringify({ n, seedMs, fullSyncMs, ticks, fullSyncCalls, synced: counts.synced, total: counts.total, resyncMs, resyncCalls, latencies, peakRss, peakPhase, idleRss, atPeak })
+    JSON.stringify({
+      n, seedMs, fullSyncMs, ticks, fullSyncCalls, synced: counts.synced, total: counts.total, resyncMs, resyncCalls,
+      reconcileMs, reconcilePeakRss, reconcile, latencies, peakRss, peakPhase, idleRss, atPeak,
+    })
   )
 }
