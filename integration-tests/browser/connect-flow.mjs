@@ -359,6 +359,12 @@ async function main() {
       pageErrors.push(error.message)
     })
     screenshots = await run(page, timings)
+    // The store logs each request (LOG_LEVEL http in development): Meta's redirect must be there without its secrets.
+    const callbacks = readFileSync(devLog, "utf8").split("\n").filter((line) => line.includes("/meta/oauth/callback?"))
+    if (!callbacks.length) throw new Error("the store's request log has no line for the OAuth callback")
+    const leaked = callbacks.filter((line) => /[?&](code|state)=(?!\[redacted\])/.test(line))
+    if (leaked.length) throw new Error(`the store's request log shows the OAuth code or state: ${leaked[0].slice(0, 80)}…`)
+    log(`Request log: OAuth callback logged as ${callbacks[0].match(/\/meta\/oauth\/callback\?\S*/)?.[0]}`)
   } catch (error) {
     failed = true
     console.error(`[browser] FAILED: ${error.message}`)

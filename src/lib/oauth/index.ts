@@ -9,3 +9,4 @@ export {
   scopesFor,
   type MetaFeature,
 } from "./permissions"
+export { redactOAuthCallbackUrl } from "./redact-callback-url"
