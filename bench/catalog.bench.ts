@@ -40,6 +40,7 @@ type Result = {
   total: number
   resyncMs: number
   resyncCalls: number
+  eventLoopDelayMs: { p99: number; max: number }
   reconcileMs: number
   reconcilePeakRss: number
   reconcile: { status: string; seen: number; orphans: number; resent: number }
@@ -200,6 +201,10 @@ async function measure() {
         value: `${(r.fullSyncMs / 1000).toFixed(1)} s (${r.ticks} worker ticks)`,
         ...(n === 100_000 ? { target: "< 60 s", met: r.fullSyncMs < WALL_TARGET_100K_MS } : {}),
       },
+      {
+        metric: `${n.toLocaleString("en")} variants: the store's event loop held during the full sync, p99 / longest`,
+        value: `${r.eventLoopDelayMs.p99.toFixed(0)} ms / ${r.eventLoopDelayMs.max.toFixed(0)} ms`,
+      },
       { metric: `${n.toLocaleString("en")} variants: peak RSS (production store process)`, value: `${mb.toFixed(0)} MB (during the ${r.peakPhase})`, target: "< 400 MB", met: r.peakRss < RSS_TARGET_BYTES },
       { metric: `${n.toLocaleString("en")} variants: idle RSS of the same process (booted, before the run)`, value: MB(r.idleRss) },
       ...(dev
@@ -233,6 +238,7 @@ async function measure() {
     }
   }
   notes.push(
+    "Event loop held: perf_hooks.monitorEventLoopDelay (10 ms resolution; an idle loop reads about that) on the store process's main thread from the start of the full sync until it drained — how long a request arriving meanwhile (a checkout) could wait for the thread.",
     "Idle RSS is the same `medusa exec` process right after Medusa booted (container, modules, the plugin), before the catalog run starts; peak minus idle is what the sync adds.",
     "Peak RSS is the `medusa exec` process that holds the store's container and runs the worker — all its threads, including the catalog pass thread (worker_threads, old space capped at 256 MB, its own PostgreSQL connection) that reads, maps and hashes each pass of ≤5,000 variants; the V8 heap row is the main thread's heap. The emulator runs in the bench process and is not counted.",
     "Production store: a Medusa app (medusa-config.js) with this plugin built by `medusa plugin:build` and resolved through its package exports, NODE_ENV=production, and ts-node unavailable as where devDependencies are not installed — what a merchant's server runs; all targets are read on it. Development store: this repository's app on its TypeScript sources through ts-node (`npm run dev`), memory only."

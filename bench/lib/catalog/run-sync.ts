@@ -6,6 +6,7 @@
  */
 import { appendFileSync, writeFileSync } from "node:fs"
 import { Session } from "node:inspector"
+import { monitorEventLoopDelay } from "node:perf_hooks"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { setTimeout as sleep } from "node:timers/promises"
@@ -100,10 +101,15 @@ export default async function runCatalogBench({ container }: ExecArgs) {
     allocProfile.connect()
     await inspect("HeapProfiler.startSampling", { samplingInterval: 65536, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOC_PROMOTED !== "1" })
   }
+  // How long the store's main thread is held at a time during the sync (what a checkout arriving meanwhile waits).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
   const syncStart = performance.now()
   await startMetaCatalogFullSyncWorkflow(container).run()
   const ticks = await drain()
   const fullSyncMs = performance.now() - syncStart
+  loopDelay.disable()
+  const eventLoopDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
   const fullSyncCalls = (await itemsBatchCalls()) - callsBefore
   const [counts] = (await pg.raw(`SELECT count(*) FILTER (WHERE status = 'synced')::int AS synced, count(*)::int AS total FROM meta_catalog_item WHERE deleted_at IS NULL`)).rows
 
@@ -162,7 +168,7 @@ export default async function runCatalogBench({ container }: ExecArgs) {
     process.env.BENCH_OUT!,
     JSON.stringify({
       n, seedMs, fullSyncMs, ticks, fullSyncCalls, synced: counts.synced, total: counts.total, resyncMs, resyncCalls,
-      reconcileMs, reconcilePeakRss, reconcile, latencies, peakRss, peakPhase, idleRss, atPeak,
+      reconcileMs, reconcilePeakRss, reconcile, eventLoopDelayMs, latencies, peakRss, peakPhase, idleRss, atPeak,
     })
   )
 }

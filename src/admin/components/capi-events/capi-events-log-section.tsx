@@ -1,12 +1,13 @@
-import { Button, Container, Heading, Select, StatusBadge, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { META_CAPI_EVENTS_PAGE_SIZE } from "../../hooks/api/capi-events"
 import { formatDateTime, formatRelative } from "../../lib/format-date"
 import type { AdminMetaCapiEvent, AdminMetaCapiEventsResponse, MetaCapiEventFilters, MetaCapiEventStatus } from "../../types/meta-capi-events"
-import { SectionError } from "../webhooks/section-error"
 import { CapiEventDrawer } from "./capi-event-drawer"
 import { CAPI_EVENT_NAMES, CAPI_STATUS, CAPI_STATUSES, MATCH_RATING } from "./capi-event-labels"
 import { useReplayWithToast } from "./use-replay-with-toast"
+import { FilterSelect } from "../list/filter-select"
+import { ListStates } from "../list/list-states"
 import { OffsetPagination } from "../offset-pagination"
 
 type Props = {
@@ -23,29 +24,11 @@ type Props = {
   }
 }
 
-const FilterSelect = ({ value, all, options, onChange, testId }: { value: string | undefined; all: string; options: { value: string; label: string }[]; onChange: (value: string | undefined) => void; testId: string }) => (
-  <div className="w-44" data-testid={testId}>
-    <Select size="small" value={value ?? "all"} onValueChange={(v) => onChange(v === "all" ? undefined : v)}>
-      <Select.Trigger>
-        <Select.Value />
-      </Select.Trigger>
-      <Select.Content>
-        <Select.Item value="all">{all}</Select.Item>
-        {options.map((o) => (
-          <Select.Item key={o.value} value={o.value}>
-            {o.label}
-          </Select.Item>
-        ))}
-      </Select.Content>
-    </Select>
-  </div>
-)
-
 /** What the store told Meta: every Conversions API event with its delivery status. */
 export const CapiEventsLogSection = ({ filters, onFiltersChange, offset, onOffsetChange, query }: Props) => {
   const [selected, setSelected] = useState<AdminMetaCapiEvent | null>(null)
   const replay = useReplayWithToast(setSelected)
-  const { data, isPending, isError, error, refetch } = query
+  const { data } = query
   const filtered = !!(filters.status || filters.event_name || filters.subject_id)
 
   return (
@@ -74,60 +57,60 @@ export const CapiEventsLogSection = ({ filters, onFiltersChange, offset, onOffse
           />
         </div>
       </div>
-      {isPending && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {isError && <SectionError what="The events log" message={error?.message ?? "unknown error"} onRetry={() => refetch()} />}
-      {data && data.count === 0 && (
-        <Text className="px-6 py-4 text-ui-fg-subtle">
-          {filtered ? "No events match these filters." : "No events yet. A Purchase is recorded when an order is placed."}
-        </Text>
-      )}
-      {data && data.count > 0 && (
-        <>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Event</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Order / subject</Table.HeaderCell>
-                <Table.HeaderCell>Time</Table.HeaderCell>
-                <Table.HeaderCell>Attempts</Table.HeaderCell>
-                <Table.HeaderCell>Match</Table.HeaderCell>
-                <Table.HeaderCell />
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.events.map((event) => (
-                <Table.Row key={event.id} className="cursor-pointer" onClick={() => setSelected(event)}>
-                  <Table.Cell>{event.event_name}</Table.Cell>
-                  <Table.Cell>
-                    <StatusBadge color={CAPI_STATUS[event.status].color}>{CAPI_STATUS[event.status].label}</StatusBadge>
-                  </Table.Cell>
-                  <Table.Cell className="max-w-[14rem] truncate">{event.subject_id ?? event.event_id}</Table.Cell>
-                  <Table.Cell title={formatDateTime(event.event_time)}>{formatRelative(event.event_time)}</Table.Cell>
-                  <Table.Cell>{event.attempts}</Table.Cell>
-                  <Table.Cell>{MATCH_RATING[event.match_quality.rating].label}</Table.Cell>
-                  <Table.Cell className="text-right">
-                    {event.status === "failed" && (
-                      <Button
-                        size="small"
-                        variant="secondary"
-                        isLoading={replay.replayingId === event.id}
-                        onClick={(e) => {
-                          e.stopPropagation()
-                          replay.run(event.id)
-                        }}
-                      >
-                        Replay
-                      </Button>
-                    )}
-                  </Table.Cell>
+      <ListStates
+        query={query}
+        count={data?.count}
+        what="The events log"
+        empty={filtered ? "No events match these filters." : "No events yet. A Purchase is recorded when an order is placed."}
+      >
+        {data && (
+          <>
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Event</Table.HeaderCell>
+                  <Table.HeaderCell>Status</Table.HeaderCell>
+                  <Table.HeaderCell>Order / subject</Table.HeaderCell>
+                  <Table.HeaderCell>Time</Table.HeaderCell>
+                  <Table.HeaderCell>Attempts</Table.HeaderCell>
+                  <Table.HeaderCell>Match</Table.HeaderCell>
+                  <Table.HeaderCell />
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-          <OffsetPagination count={data.count} offset={offset} pageSize={META_CAPI_EVENTS_PAGE_SIZE} onOffsetChange={onOffsetChange} />
-        </>
-      )}
+              </Table.Header>
+              <Table.Body>
+                {data.events.map((event) => (
+                  <Table.Row key={event.id} className="cursor-pointer" onClick={() => setSelected(event)}>
+                    <Table.Cell>{event.event_name}</Table.Cell>
+                    <Table.Cell>
+                      <StatusBadge color={CAPI_STATUS[event.status].color}>{CAPI_STATUS[event.status].label}</StatusBadge>
+                    </Table.Cell>
+                    <Table.Cell className="max-w-[14rem] truncate">{event.subject_id ?? event.event_id}</Table.Cell>
+                    <Table.Cell title={formatDateTime(event.event_time)}>{formatRelative(event.event_time)}</Table.Cell>
+                    <Table.Cell>{event.attempts}</Table.Cell>
+                    <Table.Cell>{MATCH_RATING[event.match_quality.rating].label}</Table.Cell>
+                    <Table.Cell className="text-right">
+                      {event.status === "failed" && (
+                        <Button
+                          size="small"
+                          variant="secondary"
+                          isLoading={replay.replayingId === event.id}
+                          onClick={(e) => {
+                            e.stopPropagation()
+                            replay.run(event.id)
+                          }}
+                        >
+                          Replay
+                        </Button>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+            <OffsetPagination count={data.count} offset={offset} pageSize={META_CAPI_EVENTS_PAGE_SIZE} onOffsetChange={onOffsetChange} />
+          </>
+        )}
+      </ListStates>
       <CapiEventDrawer event={selected} onClose={() => setSelected(null)} onReplay={replay.run} replaying={replay.isPending} />
     </Container>
   )

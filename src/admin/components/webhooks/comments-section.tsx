@@ -2,12 +2,13 @@ import { Badge, Button, Container, Heading, Switch, Label, Table, Text, toast } 
 import { useState } from "react"
 import { useMarkMetaCommentsRead, useMetaComments } from "../../hooks/api/webhooks"
 import { formatRelative } from "../../lib/format-date"
-import { SectionError } from "./section-error"
+import { ListStates } from "../list/list-states"
 
 /** Comments and mentions on the store's Page and Instagram account; new ones are badged until read. */
 export const CommentsSection = ({ unread }: { unread: number }) => {
   const [unreadOnly, setUnreadOnly] = useState(false)
-  const { data, isPending, isError, error, refetch } = useMetaComments(unreadOnly)
+  const query = useMetaComments(unreadOnly)
+  const { data } = query
   const markRead = useMarkMetaCommentsRead()
   return (
     <Container className="divide-y p-0" data-testid="meta-comments">
@@ -43,36 +44,35 @@ export const CommentsSection = ({ unread }: { unread: number }) => {
           </Button>
         </div>
       </div>
-      {isPending && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {isError && <SectionError what="Comments" message={error.message} onRetry={() => refetch()} />}
-      {data && data.count === 0 && <Text className="px-6 py-4 text-ui-fg-subtle">No comments yet.</Text>}
-      {data && data.count > 0 && (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>When</Table.HeaderCell>
-              <Table.HeaderCell>Where</Table.HeaderCell>
-              <Table.HeaderCell>Author</Table.HeaderCell>
-              <Table.HeaderCell>Comment</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.comments.map((comment) => (
-              <Table.Row key={comment.id} className={comment.read_at ? "" : "font-medium"}>
-                <Table.Cell>{comment.created_time ? formatRelative(comment.created_time) : "—"}</Table.Cell>
-                <Table.Cell>
-                  {comment.platform === "instagram" ? "Instagram" : "Facebook"} {comment.kind === "mention" ? "mention" : ""}
-                  <Text size="xsmall" className="text-ui-fg-subtle">
-                    {comment.publication_id ? `publication ${comment.publication_id}` : `post ${comment.media_id ?? "—"}`}
-                  </Text>
-                </Table.Cell>
-                <Table.Cell>{comment.author_name ?? "—"}</Table.Cell>
-                <Table.Cell className="max-w-md truncate">{comment.text ?? "(mention — open it on Instagram)"}</Table.Cell>
+      <ListStates query={query} count={data?.count} what="Comments" empty="No comments yet.">
+        {data && (
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>When</Table.HeaderCell>
+                <Table.HeaderCell>Where</Table.HeaderCell>
+                <Table.HeaderCell>Author</Table.HeaderCell>
+                <Table.HeaderCell>Comment</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+            </Table.Header>
+            <Table.Body>
+              {data.comments.map((comment) => (
+                <Table.Row key={comment.id} className={comment.read_at ? "" : "font-medium"}>
+                  <Table.Cell>{comment.created_time ? formatRelative(comment.created_time) : "—"}</Table.Cell>
+                  <Table.Cell>
+                    {comment.platform === "instagram" ? "Instagram" : "Facebook"} {comment.kind === "mention" ? "mention" : ""}
+                    <Text size="xsmall" className="text-ui-fg-subtle">
+                      {comment.publication_id ? `publication ${comment.publication_id}` : `post ${comment.media_id ?? "—"}`}
+                    </Text>
+                  </Table.Cell>
+                  <Table.Cell>{comment.author_name ?? "—"}</Table.Cell>
+                  <Table.Cell className="max-w-md truncate">{comment.text ?? "(mention — open it on Instagram)"}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </ListStates>
     </Container>
   )
 }

@@ -1,11 +1,14 @@
-import { Button, Container, Heading, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { META_WEBHOOKS_PAGE_SIZE, useMetaWebhookEvents, useRetryMetaWebhookEvent } from "../../hooks/api/webhooks"
 import { formatRelative } from "../../lib/format-date"
 import type { AdminMetaWebhookEvent, MetaWebhookEventStatus } from "../../types/meta-webhooks"
-import { SectionError } from "./section-error"
 import { WebhookPayloadDrawer } from "./webhook-payload-drawer"
+import { FilterSelect } from "../list/filter-select"
+import { ListStates } from "../list/list-states"
 import { OffsetPagination } from "../offset-pagination"
+
+const WEBHOOK_STATUSES: MetaWebhookEventStatus[] = ["received", "processing", "processed", "failed"]
 
 const STATUS_COLOR: Record<MetaWebhookEventStatus, "green" | "red" | "orange" | "blue"> = {
   processed: "green",
@@ -19,7 +22,8 @@ export const WebhookLogSection = () => {
   const [status, setStatus] = useState<MetaWebhookEventStatus | undefined>()
   const [offset, setOffset] = useState(0)
   const [selected, setSelected] = useState<AdminMetaWebhookEvent | null>(null)
-  const { data, isPending, isError, error, refetch } = useMetaWebhookEvents(status, offset)
+  const query = useMetaWebhookEvents(status, offset)
+  const { data } = query
   const retry = useRetryMetaWebhookEvent()
 
   const onRetry = (id: string) =>
@@ -41,78 +45,69 @@ export const WebhookLogSection = () => {
             Verified deliveries from Meta; failed changes are retried automatically with backoff.
           </Text>
         </div>
-        <div className="w-40">
-          <Select
-            size="small"
-            value={status ?? "all"}
-            onValueChange={(value) => {
-              setOffset(0)
-              setStatus(value === "all" ? undefined : (value as MetaWebhookEventStatus))
-            }}
-          >
-            <Select.Trigger>
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {["all", "received", "processing", "processed", "failed"].map((value) => (
-                <Select.Item key={value} value={value}>
-                  {value === "all" ? "All statuses" : value}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
+        <FilterSelect
+          className="w-40"
+          value={status}
+          all="All statuses"
+          options={WEBHOOK_STATUSES.map((value) => ({ value, label: value }))}
+          onChange={(value) => {
+            setOffset(0)
+            setStatus(value as MetaWebhookEventStatus | undefined)
+          }}
+        />
       </div>
-      {isPending && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {isError && <SectionError what="The webhook log" message={error.message} onRetry={() => refetch()} />}
-      {data && data.count === 0 && (
-        <Text className="px-6 py-4 text-ui-fg-subtle">No webhook deliveries {status ? `with status ${status}` : "yet"}.</Text>
-      )}
-      {data && data.count > 0 && (
-        <>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Received</Table.HeaderCell>
-                <Table.HeaderCell>Change</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Outcome</Table.HeaderCell>
-                <Table.HeaderCell />
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.webhook_events.map((event) => (
-                <Table.Row key={event.id} className="cursor-pointer" onClick={() => setSelected(event)}>
-                  <Table.Cell>{formatRelative(event.created_at)}</Table.Cell>
-                  <Table.Cell>
-                    {event.object} / {event.field}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <StatusBadge color={STATUS_COLOR[event.status]}>{event.status}</StatusBadge>
-                  </Table.Cell>
-                  <Table.Cell className="max-w-xs truncate">{event.last_error ?? event.outcome ?? "—"}</Table.Cell>
-                  <Table.Cell className="text-right">
-                    {event.status === "failed" && (
-                      <Button
-                        size="small"
-                        variant="secondary"
-                        isLoading={retry.isPending && retry.variables === event.id}
-                        onClick={(e) => {
-                          e.stopPropagation()
-                          onRetry(event.id)
-                        }}
-                      >
-                        Retry
-                      </Button>
-                    )}
-                  </Table.Cell>
+      <ListStates
+        query={query}
+        count={data?.count}
+        what="The webhook log"
+        empty={`No webhook deliveries ${status ? `with status ${status}` : "yet"}.`}
+      >
+        {data && (
+          <>
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Received</Table.HeaderCell>
+                  <Table.HeaderCell>Change</Table.HeaderCell>
+                  <Table.HeaderCell>Status</Table.HeaderCell>
+                  <Table.HeaderCell>Outcome</Table.HeaderCell>
+                  <Table.HeaderCell />
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-          <OffsetPagination count={data.count} offset={offset} pageSize={META_WEBHOOKS_PAGE_SIZE} onOffsetChange={setOffset} />
-        </>
-      )}
+              </Table.Header>
+              <Table.Body>
+                {data.webhook_events.map((event) => (
+                  <Table.Row key={event.id} className="cursor-pointer" onClick={() => setSelected(event)}>
+                    <Table.Cell>{formatRelative(event.created_at)}</Table.Cell>
+                    <Table.Cell>
+                      {event.object} / {event.field}
+                    </Table.Cell>
+                    <Table.Cell>
+                      <StatusBadge color={STATUS_COLOR[event.status]}>{event.status}</StatusBadge>
+                    </Table.Cell>
+                    <Table.Cell className="max-w-xs truncate">{event.last_error ?? event.outcome ?? "—"}</Table.Cell>
+                    <Table.Cell className="text-right">
+                      {event.status === "failed" && (
+                        <Button
+                          size="small"
+                          variant="secondary"
+                          isLoading={retry.isPending && retry.variables === event.id}
+                          onClick={(e) => {
+                            e.stopPropagation()
+                            onRetry(event.id)
+                          }}
+                        >
+                          Retry
+                        </Button>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+            <OffsetPagination count={data.count} offset={offset} pageSize={META_WEBHOOKS_PAGE_SIZE} onOffsetChange={setOffset} />
+          </>
+        )}
+      </ListStates>
       <WebhookPayloadDrawer
         event={selected}
         onClose={() => setSelected(null)}
