@@ -19,14 +19,15 @@ export class CatalogPassThreadUnavailable extends Error {}
  * The thread's V8 heap. A full sync maps every variant, and on the main thread the garbage of that work
  * grows V8's heap to several times the store's live data before V8 collects it (V8 sizes the allowed
  * growth from the machine's memory). A thread with its old space capped is collected at a small size
- * instead; 256 MB is far above what one pass keeps alive (one slice of sources plus ≤5,000 items and
- * their encoded bodies), and a pass that still runs out is redone on the main thread.
+ * instead; 256 MB is far above what one pass keeps alive (the sources of ≤5,000 variants, their items
+ * and encoded bodies), and a pass that still runs out is redone on the main thread.
  */
 const RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 }
 /** An idle thread is closed (its connection with it); the next pass starts a new one. */
 const IDLE_CLOSE_MS = 30_000
-/** After this many failures in a row the thread is not tried again in this process. */
+/** After this many failures in a row the thread rests for a while: passes run on the main thread. */
 const MAX_FAILURES = 3
+const REST_AFTER_FAILURES_MS = 10 * 60_000
 
 /**
  * Runs catalog passes (prepareCatalogPass) on a worker thread with its own small heap and database
@@ -40,17 +41,19 @@ export class CatalogPassThread {
   #nextId = 1
   #idle?: NodeJS.Timeout
   #failures = 0
+  #restingUntil = 0
   #resourceLimits: ResourceLimits = RESOURCE_LIMITS
 
-  /** False once the thread failed MAX_FAILURES times in a row: passes stay on the main thread. */
+  /** False for 10 minutes after the thread failed MAX_FAILURES times in a row (a database outage, say). */
   get available(): boolean {
-    return this.#failures < MAX_FAILURES
+    return Date.now() >= this.#restingUntil
   }
 
   /** Tests: other heap limits (e.g. one too small for a pass), from the next pass on a new thread. */
   async configure(options: { resourceLimits?: ResourceLimits }): Promise<void> {
     this.#resourceLimits = options.resourceLimits ?? RESOURCE_LIMITS
     this.#failures = 0
+    this.#restingUntil = 0
     await this.close()
   }
 
@@ -68,7 +71,7 @@ export class CatalogPassThread {
       this.#failures = 0
       return result
     } catch (error) {
-      if (error instanceof CatalogPassThreadUnavailable) this.#failures++
+      if (error instanceof CatalogPassThreadUnavailable) this.#failed()
       throw error
     } finally {
       this.#pending.delete(id)
@@ -102,6 +105,12 @@ export class CatalogPassThread {
     clearTimeout(timer)
   }
 
+  #failed(): void {
+    if (++this.#failures < MAX_FAILURES) return
+    this.#failures = 0
+    this.#restingUntil = Date.now() + REST_AFTER_FAILURES_MS
+  }
+
   #workerFor(connection: ClientConfig): Worker {
     const key = JSON.stringify(connection)
     if (this.#worker && this.#key === key) return this.#worker
@@ -110,7 +119,7 @@ export class CatalogPassThread {
     try {
       worker = startWorker(connection, this.#resourceLimits)
     } catch (error) {
-      this.#failures++
+      this.#failed()
       throw new CatalogPassThreadUnavailable(`the catalog pass thread did not start: ${(error as Error).message}`)
     }
     worker.unref()
