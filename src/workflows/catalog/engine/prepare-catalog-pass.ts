@@ -32,9 +32,9 @@ type Sent = { id: string; method: "UPDATE" | "DELETE"; hash: string | null; reta
 
 /**
  * The database half of a catalog worker pass, everything before the call to Meta: claims due dirty
- * items, maps them, records what needs no call (unchanged, needs attention,
- * gone), writes the batch row and what is about to be sent, and returns the encoded bodies. Nothing of
- * the framework: it runs on the catalog pass thread's own connection, or on the store's as a fallback.
+ * items, maps them, records what needs no call (unchanged, needs attention, gone), writes the batch row
+ * and what is about to be sent, and returns the encoded bodies. Nothing of the framework: it runs on the
+ * catalog pass thread's own connection, or on the store's as a fallback.
  */
 export async function prepareCatalogPass(db: SqlExecutor, input: CatalogPassInput): Promise<CatalogPassResult> {
   const store = new CatalogItemStore(db)
