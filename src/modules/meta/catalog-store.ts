@@ -49,6 +49,10 @@ export type CatalogDirtySummary = { count: number; oldest: Date | null; newest: 
 const ITEM = `"meta_catalog_item"`
 const BATCH = `"meta_catalog_batch"`
 const LIVE = `"deleted_at" IS NULL`
+/** An item's claim and what was sent under it, let go once its outcome is known (or its call failed). */
+const RELEASE_CLAIM = `"batch_id" = NULL, "claimed_at" = NULL, "sent_method" = NULL, "sent_hash" = NULL, "sent_retailer_id" = NULL`
+/** Changed again after it was claimed: the newer content still has to go out. */
+const CHANGED_SINCE_CLAIM = `coalesce(i."claimed_at" IS NOT NULL AND i."dirty_at" > i."claimed_at", false)`
 
 /**
  * Bulk statements over catalog items. A full sync touches every variant, so these are single set-based
@@ -180,12 +184,10 @@ export class CatalogItemStore {
           "retailer_id" = v.retailer_id,
           "errors" = v.errors,
           "last_synced_at" = CASE WHEN v.synced THEN now() ELSE i."last_synced_at" END,
-          "dirty" = CASE WHEN v.retry_in_ms IS NOT NULL THEN true
-                         WHEN i."claimed_at" IS NOT NULL AND i."dirty_at" > i."claimed_at" THEN true ELSE false END,
+          "dirty" = CASE WHEN v.retry_in_ms IS NOT NULL THEN true ELSE ${CHANGED_SINCE_CLAIM} END,
           "next_attempt_at" = CASE WHEN v.retry_in_ms IS NOT NULL THEN now() + (v.retry_in_ms || ' milliseconds')::interval ELSE NULL END,
           "attempts" = CASE WHEN v.retry_in_ms IS NOT NULL THEN i."attempts" + 1 ELSE 0 END,
-          "batch_id" = NULL, "claimed_at" = NULL, "sent_method" = NULL, "sent_hash" = NULL, "sent_retailer_id" = NULL,
-          "updated_at" = now()
+          ${RELEASE_CLAIM}, "updated_at" = now()
          FROM jsonb_to_recordset(?::jsonb) AS v(id text, status text, content_hash text, retailer_id text, errors jsonb, synced boolean, retry_in_ms bigint)
         WHERE i."id" = v.id`,
       [JSON.stringify(kept.map((o) => ({ ...o, errors: o.errors ?? null, retry_in_ms: o.retry_in_ms ?? null })))]
@@ -199,7 +201,7 @@ export class CatalogItemStore {
    */
   async releaseBatchForRetry(batchId: string, retryInMs: number | null, countAttempt: boolean, error?: string): Promise<void> {
     await this.db.execute(
-      `UPDATE ${ITEM} SET "batch_id" = NULL, "claimed_at" = NULL, "sent_method" = NULL, "sent_hash" = NULL, "sent_retailer_id" = NULL,
+      `UPDATE ${ITEM} SET ${RELEASE_CLAIM},
               "status" = CASE WHEN "status" = 'deleting' THEN 'pending' ELSE "status" END,
               "dirty" = true,
               "next_attempt_at" = CASE WHEN ?::bigint IS NULL THEN NULL ELSE now() + (?::bigint || ' milliseconds')::interval END,
@@ -224,19 +226,18 @@ export class CatalogItemStore {
   /**
    * A finished batch: every UPDATE Meta did not name in an error is synced, in one statement (a batch
    * carries up to 5,000). Returns how many; the batch's other items (DELETEs, rejected UPDATEs) keep
-   * its id for recordOutcomes. An item changed again since its claim stays dirty.
+   * its id for recordOutcomes. An item changed again since its claim stays dirty; one whose
+   * retailer id is unknown cannot have been named in an error, so it is synced too.
    */
   async recordBatchSynced(batchId: string, rejectedRetailerIds: string[]): Promise<number> {
     const rows = await this.db.execute<{ id: string }[]>(
       `UPDATE ${ITEM} AS i SET
           "status" = 'synced', "content_hash" = i."sent_hash", "retailer_id" = coalesce(i."sent_retailer_id", i."retailer_id"),
           "errors" = NULL, "last_synced_at" = now(),
-          "dirty" = (i."claimed_at" IS NOT NULL AND i."dirty_at" > i."claimed_at"),
-          "next_attempt_at" = NULL, "attempts" = 0,
-          "batch_id" = NULL, "claimed_at" = NULL, "sent_method" = NULL, "sent_hash" = NULL, "sent_retailer_id" = NULL,
-          "updated_at" = now()
+          "dirty" = ${CHANGED_SINCE_CLAIM}, "next_attempt_at" = NULL, "attempts" = 0,
+          ${RELEASE_CLAIM}, "updated_at" = now()
         WHERE i.${LIVE} AND i."batch_id" = ? AND i."sent_method" = 'UPDATE'
-          AND NOT (coalesce(i."sent_retailer_id", i."retailer_id") = ANY(?::text[]))
+          AND coalesce(coalesce(i."sent_retailer_id", i."retailer_id") <> ALL(?::text[]), true)
         RETURNING i."id"`,
       [batchId, rejectedRetailerIds]
     )

@@ -10,14 +10,13 @@ type EntityManagerWithKnex = { getKnex(): Knex }
 /** A node-postgres client or pool. */
 type PgQueryable = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }
 
-/** Statements through a knex instance (Medusa's PG_CONNECTION, or a module manager's knex). */
+async function rawRows<T>(knex: Knex, sql: string, params: unknown[] = []): Promise<T> {
+  return (await knex.raw(sql, params)).rows as T
+}
+
+/** Statements through a knex instance (Medusa's PG_CONNECTION). */
 export function knexSqlExecutor(knex: Knex): SqlExecutor {
-  return {
-    async execute<T>(sql: string, params: unknown[] = []): Promise<T> {
-      const result = await knex.raw(sql, params)
-      return result.rows as T
-    },
-  }
+  return { execute: (sql, params) => rawRows(knex, sql, params) }
 }
 
 /**
@@ -28,9 +27,7 @@ export function knexSqlExecutor(knex: Knex): SqlExecutor {
  */
 export function boundSqlExecutor(manager: unknown): SqlExecutor {
   const em = manager as EntityManagerWithKnex
-  return {
-    execute: <T>(sql: string, params: unknown[] = []) => knexSqlExecutor(em.getKnex()).execute<T>(sql, params),
-  }
+  return { execute: (sql, params) => rawRows(em.getKnex(), sql, params) }
 }
 
 /** The same statements on a plain node-postgres connection (the catalog pass thread has no knex). */

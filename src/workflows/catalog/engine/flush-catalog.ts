@@ -2,10 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
 import { MAX_REQUESTS_PER_BATCH } from "../../../lib/catalog"
 import { GraphError } from "../../../lib/graph"
-import { CatalogItemStore } from "../../../modules/meta/catalog-store"
 import { knexSqlExecutor } from "../../../modules/meta/sql-executor"
 import { catalogPassThread, CatalogPassThreadUnavailable, threadConnectionConfig } from "./catalog-pass-thread"
-import { resolveCatalogContext, type CatalogContext } from "./catalog-context"
+import { metaService, resolveCatalogContext, type CatalogContext } from "./catalog-context"
 import { prepareCatalogPass, type CatalogPassInput, type CatalogPassResult } from "./prepare-catalog-pass"
 import { updateRunProgress } from "./full-sync"
 import { retryDelayMs } from "./retry-delay"
@@ -129,7 +128,7 @@ async function runCatalogPass(
     } catch (error) {
       if (!(error instanceof CatalogPassThreadUnavailable)) throw error
       container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Meta catalog: ${error.message}; this pass runs on the main thread.`)
-      await new CatalogItemStore(db).releaseBatchForRetry(input.batchId, null, false, error.message)
+      await metaService(container).catalogItemStore().releaseBatchForRetry(input.batchId, null, false, error.message)
       input = { ...input, batchId: generateEntityId(undefined, "metacb") }
     }
   }

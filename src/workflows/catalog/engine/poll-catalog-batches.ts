@@ -88,9 +88,9 @@ async function recordBatchOutcome(
     for (const id of status.ids_of_invalid_requests ?? []) if (!errorsById.has(id)) errorsById.set(id, ["Meta rejected the item"])
   }
   const store = service.catalogItemStore()
-  // The common case in one statement: every UPDATE Meta did not reject is synced. What is left of the
-  // batch (DELETEs, rejected UPDATEs) is read and recorded item by item below.
+  // The common case in one statement: every UPDATE Meta did not reject is synced.
   let synced = await store.recordBatchSynced(batchId, [...errorsById.keys()])
+  // DELETEs and rejected UPDATEs, item by item.
   const items = await store.itemsOfBatch(batchId)
   const existing = await existingVariants(
     container,
@@ -131,20 +131,16 @@ async function recordBatchOutcome(
       })
       continue
     }
-    if (messages) {
-      errors++
-      outcomes.push({
-        id: item.id,
-        status: "error",
-        content_hash: item.sent_hash,
-        retailer_id: retailerId,
-        errors: messages.map((message) => ({ message, ...hintForItemError(message) })),
-        synced: false,
-      })
-      continue
-    }
-    synced++
-    outcomes.push({ id: item.id, status: "synced", content_hash: item.sent_hash, retailer_id: retailerId, errors: null, synced: true })
+    // An UPDATE still here is one Meta rejected (recordBatchSynced took the others).
+    errors++
+    outcomes.push({
+      id: item.id,
+      status: "error",
+      content_hash: item.sent_hash,
+      retailer_id: retailerId,
+      errors: (messages ?? ["Meta rejected the item"]).map((message) => ({ message, ...hintForItemError(message) })),
+      synced: false,
+    })
   }
   await store.recordOutcomes(outcomes)
   await service.updateMetaCatalogBatches({
