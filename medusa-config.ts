@@ -30,5 +30,6 @@ module.exports = defineConfig({
       resolve: "./src/modules/meta",
       options: {},
     },
+    { resolve: "./src/modules/meta-publishing" },
   ],
 })

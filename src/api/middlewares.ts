@@ -9,6 +9,8 @@ import { metaWebhooksRoutesMiddlewares } from "./meta/webhooks/middlewares"
 import { adminMetaEventsRoutesMiddlewares } from "./admin/meta/events/middlewares"
 import { storeMetaRoutesMiddlewares } from "./store/meta/middlewares"
 import { metaCheckoutRoutesMiddlewares } from "./meta/checkout/middlewares"
+import { adminMetaPublicationsRoutesMiddlewares } from "./admin/meta/publications/middlewares"
+import { adminMetaPublishingRoutesMiddlewares } from "./admin/meta/publishing/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -22,5 +24,7 @@ export default defineMiddlewares({
     ...adminMetaEventsRoutesMiddlewares,
     ...storeMetaRoutesMiddlewares,
     ...metaCheckoutRoutesMiddlewares,
+    ...adminMetaPublicationsRoutesMiddlewares,
+    ...adminMetaPublishingRoutesMiddlewares,
   ],
 })

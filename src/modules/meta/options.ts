@@ -26,7 +26,17 @@ export type MetaPluginOptions = {
   features?: Partial<Record<MetaFeatureName, boolean>>
   capi?: { testEventCode?: string }
   catalog?: MetaCatalogOptions
+  publishing?: MetaPublishingOptions
   requestTimeoutMs?: number
+}
+
+/** Organic publishing. */
+export type MetaPublishingOptions = {
+  /**
+   * A scheduled post found due after the store was down is still published if it is at most this many
+   * minutes late; later than that it is marked missed for the merchant to decide. Default 60.
+   */
+  graceMinutes?: number
 }
 
 export type ResolvedMetaOptions = {
@@ -45,6 +55,7 @@ export type ResolvedMetaOptions = {
   features: Record<MetaFeatureName, boolean>
   capi: { testEventCode?: string }
   catalog: MetaCatalogOptions
+  publishing: { graceMinutes: number }
   requestTimeoutMs: number
 }
 
@@ -123,6 +134,12 @@ const optionsSchema = z.object({
     })
     .strict()
     .default({}),
+  publishing: z
+    .object({
+      graceMinutes: z.number().int("graceMinutes must be whole minutes").min(0).max(7 * 24 * 60).default(60),
+    })
+    .strict()
+    .default({ graceMinutes: 60 }),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
 })
 

@@ -1,0 +1,43 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { META_PUBLISHING_MODULE } from "../../../../modules/meta-publishing"
+import type MetaPublishingModuleService from "../../../../modules/meta-publishing/service"
+import type { MetaPublicationResponse, MetaPublicationsResponse } from "../../../../types/http/publishing"
+import { createMetaPublicationWorkflow } from "../../../../workflows/publishing"
+import { presentPublication } from "./present-publication"
+import type { GetMetaPublicationsType, PostMetaPublicationType } from "./validators"
+
+/** Publications for the calendar and the list: filtered by status, account, product and a time range. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, GetMetaPublicationsType>,
+  res: MedusaResponse<MetaPublicationsResponse>
+) => {
+  const { status, account_id, product_id, from, to, limit, offset } = req.validatedQuery
+  const service = req.scope.resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
+  const range = {
+    ...(from ? { $gte: new Date(from) } : {}),
+    ...(to ? { $lte: new Date(to) } : {}),
+  }
+  const filters: Record<string, unknown> = {
+    ...(status ? { status } : {}),
+    ...(account_id ? { account_id } : {}),
+    ...(product_id ? { product_ids: { $contains: [product_id] } } : {}),
+    ...(from || to ? { $or: [{ scheduled_at: range }, { published_at: range }] } : {}),
+  }
+  const [rows, count] = await service.listAndCountMetaPublications(filters, {
+    take: limit,
+    skip: offset,
+    order: { scheduled_at: "ASC", created_at: "DESC" },
+  })
+  res.json({ publications: rows.map((row) => presentPublication(row as never)), count, offset, limit })
+}
+
+/** A draft, or a scheduled publication when `scheduled_at` is given. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<PostMetaPublicationType>,
+  res: MedusaResponse<MetaPublicationResponse>
+) => {
+  const { result } = await createMetaPublicationWorkflow(req.scope).run({ input: req.validatedBody })
+  const service = req.scope.resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
+  const row = await service.retrieveMetaPublication(result.publication.id)
+  res.status(201).json({ publication: presentPublication(row as never) })
+}

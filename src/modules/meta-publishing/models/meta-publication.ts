@@ -1,0 +1,59 @@
+import { model } from "@medusajs/framework/utils"
+import { MetaPublishingAccount } from "./meta-publishing-account"
+
+/**
+ * One Instagram or Facebook post. Each Meta id is written the moment Meta returns it, and
+ * `publish_requested_at` is written before the call that makes the post public: a publication with it
+ * set and no `meta_post_id` may already be live, so the publisher looks before it publishes again.
+ * Work on it is leased through `claim_token` / `claimed_until`; `revision` grows with every edit, so a
+ * worker never publishes what the merchant changed (or cancelled) after it claimed the row.
+ */
+export const MetaPublication = model
+  .define("meta_publication", {
+    id: model.id({ prefix: "metapub" }).primaryKey(),
+    kind: model.enum([
+      "instagram_image",
+      "instagram_carousel",
+      "instagram_reel",
+      "instagram_story",
+      "facebook_post",
+      "facebook_photo",
+      "facebook_multi_photo",
+      "facebook_video",
+    ]),
+    status: model
+      .enum(["draft", "scheduled", "publishing", "published", "failed", "cancelled", "missed"])
+      .default("draft"),
+    caption: model.text().nullable(),
+    /** [{ url, alt_text, type, mime, width, height, bytes }] */
+    media: model.json(),
+    product_ids: model.array().default([]),
+    link_url: model.text().nullable(),
+    first_comment: model.text().nullable(),
+    first_comment_id: model.text().nullable(),
+    scheduled_at: model.dateTime().nullable(),
+    published_at: model.dateTime().nullable(),
+    /** Instagram: the container (a carousel's parent) and the carousel's child containers. */
+    container_id: model.text().nullable(),
+    child_container_ids: model.json().nullable(),
+    /** Facebook multi-photo: the unpublished photos the post attaches. */
+    photo_ids: model.json().nullable(),
+    publish_requested_at: model.dateTime().nullable(),
+    meta_post_id: model.text().nullable(),
+    permalink: model.text().nullable(),
+    attempts: model.number().default(0),
+    next_attempt_at: model.dateTime().nullable(),
+    /** { message, hint, code, subcode } */
+    last_error: model.json().nullable(),
+    revision: model.number().default(0),
+    claim_token: model.text().nullable(),
+    claimed_until: model.dateTime().nullable(),
+    claimed_revision: model.number().nullable(),
+    account: model.belongsTo(() => MetaPublishingAccount, { mappedBy: "publications" }),
+  })
+  .indexes([
+    { on: ["status", "next_attempt_at"] },
+    { on: ["status", "scheduled_at"] },
+    { on: ["account_id", "scheduled_at"] },
+    { on: ["meta_post_id"] },
+  ])

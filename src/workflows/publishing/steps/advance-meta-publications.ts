@@ -1,0 +1,197 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { GraphError } from "../../../lib/graph"
+import { MAX_PUBLISH_ATTEMPTS, classifyPublishError, notReadyDelayMs, retryDelayMs } from "../../../lib/publishing"
+import { ContainerError, publishToFacebook, publishToInstagram, type GraphPort, type PublishOutcome } from "../../../lib/publishing/publisher"
+import { META_MODULE } from "../../../modules/meta"
+import type MetaModuleService from "../../../modules/meta/service"
+import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
+import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
+import type { ClaimedPublication } from "../../../modules/meta-publishing/service"
+
+/** How long one advance keeps polling an Instagram container before it lets the next run look again. */
+const POLL_BUDGET_MS = 20_000
+/** Publications advanced side by side by one run. */
+const CONCURRENCY = 5
+/** Waiting for a reconnect: look again this often. */
+const RECONNECT_WAIT_MS = 5 * 60_000
+/** The quota is a moving 24-hour window: look again within the hour. */
+const QUOTA_WAIT_MS = 30 * 60_000
+
+export type AdvanceResult = { id: string; status: "published" | "failed" | "waiting" | "aborted"; reason?: string }
+
+type PublishingAccount = { id: string; platform: "instagram" | "facebook"; meta_id: string; page_meta_id: string | null; enabled: boolean }
+
+/** The Page token that publishes for the account (an Instagram account publishes with its linked Page's token). */
+async function pageTokenFor(meta: MetaModuleService, account: PublishingAccount): Promise<string | null> {
+  const live = await meta.getConnectionToken()
+  if (!live) return null
+  const pageId = account.page_meta_id ?? account.meta_id
+  const [page] = await meta.listMetaAssets({ type: "page", meta_id: pageId })
+  return page?.access_token ? meta.openSecret(page.access_token) : null
+}
+
+function graphPort(meta: MetaModuleService, token: string): GraphPort {
+  const graph = meta.getGraphClient()
+  return {
+    get: (path, params) => graph.get(path, { token, params }),
+    // A publish call may take effect before it fails, so the client never repeats a POST on its own.
+    post: (path, body) => graph.post(path, { token, body, retry: false }),
+  }
+}
+
+function errorBody(message: string, hint: string | null, code?: number, subcode?: number) {
+  return { message, hint, code: code ?? null, subcode: subcode ?? null }
+}
+
+async function advanceOne(container: MedusaContainer, claimed: ClaimedPublication): Promise<AdvanceResult> {
+  const publishing = container.resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
+  const meta = container.resolve<MetaModuleService>(META_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const save = (patch: Record<string, unknown>) => publishing.saveProgress(claimed.id, claimed.claim_token, patch)
+  const wait = async (ms: number, error: ReturnType<typeof errorBody>, reason: string): Promise<AdvanceResult> => {
+    await save({ next_attempt_at: new Date(Date.now() + ms), last_error: error, release: true })
+    return { id: claimed.id, status: "waiting", reason }
+  }
+  const fail = async (error: ReturnType<typeof errorBody>): Promise<AdvanceResult> => {
+    const ok = await save({ status: "failed", last_error: error, release: true })
+    return { id: claimed.id, status: ok ? "failed" : "aborted", reason: error.message }
+  }
+
+  const account = (await publishing.retrieveMetaPublishingAccount(claimed.account_id)) as unknown as PublishingAccount
+  const token = await pageTokenFor(meta, account)
+  if (!token) {
+    return wait(RECONNECT_WAIT_MS, errorBody("Meta is not connected or the connection needs a reconnect.", "Reconnect Meta in Settings → Meta; the post goes out once the connection works again."), "reconnect")
+  }
+  const graph = graphPort(meta, token)
+  const now = () => new Date()
+  let outcome: PublishOutcome
+  try {
+    outcome =
+      account.platform === "instagram"
+        ? await publishToInstagram(graph, account.meta_id, claimed, save, {
+            pollBudgetMs: POLL_BUDGET_MS,
+            pollDelayMs: notReadyDelayMs,
+            sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+            now,
+            onQuota: async (quota) => {
+              await publishing.updateMetaPublishingAccounts({
+                id: account.id,
+                quota_usage: quota.usage,
+                quota_total: quota.total,
+                quota_duration: quota.duration,
+                quota_checked_at: new Date(),
+              })
+            },
+          })
+        : await publishToFacebook(graph, account.meta_id, claimed, save, now)
+  } catch (error) {
+    if (error instanceof ContainerError) {
+      const verdict = classifyPublishError({ subcode: error.subcode, message: error.message })
+      if (verdict.action === "new_container" && claimed.attempts < MAX_PUBLISH_ATTEMPTS) {
+        await save({ container_id: null, child_container_ids: null })
+        return wait(retryDelayMs(claimed.attempts), errorBody(error.message, verdict.hint, undefined, error.subcode), "new_container")
+      }
+      if (verdict.action === "retry" && claimed.attempts < MAX_PUBLISH_ATTEMPTS) {
+        await save({ container_id: null, child_container_ids: null })
+        return wait(retryDelayMs(claimed.attempts), errorBody(error.message, verdict.hint, undefined, error.subcode), "retry")
+      }
+      return fail(errorBody(error.message, verdict.hint, undefined, error.subcode))
+    }
+    if (!(error instanceof GraphError)) {
+      // A lost answer or a network fault: the state saved so far tells the next attempt where to look.
+      logger.warn(`Meta publishing: ${claimed.id} will be retried: ${(error as Error).message}`)
+      if (claimed.attempts >= MAX_PUBLISH_ATTEMPTS) return fail(errorBody((error as Error).message, "Meta did not answer; try again later."))
+      return wait(retryDelayMs(claimed.attempts), errorBody((error as Error).message, "Meta did not answer; the post is retried automatically."), "retry")
+    }
+    const verdict = classifyPublishError({
+      code: error.code,
+      subcode: error.subcode,
+      httpStatus: error.httpStatus,
+      message: error.message,
+      category: error.category,
+    })
+    const body = errorBody(error.userMessage ?? error.message, verdict.hint, error.code, error.subcode)
+    switch (verdict.action) {
+      case "reconnect": {
+        const live = await meta.getConnectionToken()
+        if (live) await meta.recordGraphFailure(live.connectionId, error)
+        return wait(RECONNECT_WAIT_MS, body, "reconnect")
+      }
+      case "wait_quota":
+        return wait(QUOTA_WAIT_MS, body, "quota")
+      case "wait_not_ready":
+        return wait(notReadyDelayMs(0), body, "not_ready")
+      case "new_container":
+        if (claimed.attempts < MAX_PUBLISH_ATTEMPTS) {
+          await save({ container_id: null, child_container_ids: null })
+          return wait(retryDelayMs(claimed.attempts), body, "new_container")
+        }
+        return fail(body)
+      case "retry":
+        if (claimed.attempts < MAX_PUBLISH_ATTEMPTS) return wait(error.retryAfterMs ?? retryDelayMs(claimed.attempts), body, "retry")
+        return fail(body)
+      default:
+        return fail(body)
+    }
+  }
+  switch (outcome.outcome) {
+    case "aborted":
+      return { id: claimed.id, status: "aborted" }
+    case "not_ready":
+      await save({ next_attempt_at: new Date(Date.now() + outcome.retryInMs), release: true })
+      return { id: claimed.id, status: "waiting", reason: "not_ready" }
+    case "quota_used":
+      return wait(
+        QUOTA_WAIT_MS,
+        errorBody(
+          `Instagram's publishing limit is used (${outcome.usage} of ${outcome.total} posts in 24 hours).`,
+          "It is published automatically when the limit frees up."
+        ),
+        "quota"
+      )
+    case "published": {
+      const firstCommentError = outcome.first_comment_error as { message?: string } | undefined
+      const ok = await save({
+        status: "published",
+        published_at: new Date(),
+        next_attempt_at: null,
+        last_error: firstCommentError
+          ? errorBody(`Published, but the first comment failed: ${firstCommentError.message ?? "unknown error"}`, "Add the comment by hand from the post.")
+          : null,
+        release: true,
+      })
+      return { id: claimed.id, status: ok ? "published" : "aborted" }
+    }
+  }
+}
+
+/**
+ * Advances each leased publication as far as it can go now: published, waiting (not ready, quota,
+ * reconnect, retry after a fault) or failed with a reason and a hint. Posts cannot be taken back, so
+ * there is no compensation; what was done is saved as it happens.
+ */
+export const advanceMetaPublicationsStep = createStep(
+  "advance-meta-publications",
+  async (claimed: ClaimedPublication[], { container }) => {
+    const results: AdvanceResult[] = []
+    const queue = [...claimed]
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          try {
+            results.push(await advanceOne(container, next))
+          } catch (error) {
+            container.resolve(ContainerRegistrationKeys.LOGGER).error(`Meta publishing: ${next.id}: ${(error as Error).message}`)
+            await container
+              .resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
+              .saveProgress(next.id, next.claim_token, { next_attempt_at: new Date(Date.now() + retryDelayMs(next.attempts)), release: true })
+            results.push({ id: next.id, status: "waiting", reason: "error" })
+          }
+        }
+      })
+    )
+    return new StepResponse(results)
+  }
+)
