@@ -283,6 +283,40 @@ medusaIntegrationTestRunner({
       expect(again.data.message).toMatch(/cancelled/)
     })
 
+    it("comments on a published post link to it, and the merchant replies to and hides them", async () => {
+      const { data } = await admin.post("/admin/meta/publications", {
+        account_id: accounts[IG].id,
+        kind: "instagram_image",
+        caption: "Talk to us",
+        media: [{ url: media.image(1080, 1080) }],
+      })
+      await admin.post(`/admin/meta/publications/${data.publication.id}/publish`)
+      const done = await settled(data.publication.id)
+      const baseUrl = api.defaults.baseURL as string
+      const delivered = await emulator.webhooks.deliver(
+        `${baseUrl}/meta/webhooks`,
+        emulator.webhooks.commentNotification({ platform: "instagram", mediaId: done.meta_post_id, commentId: "17900000042", text: "Does it come in blue?" })
+      )
+      expect(delivered.status).toBe(200)
+      const { data: inbox } = await waitFor(
+        () => admin.get(`/admin/meta/comments?publication_id=${data.publication.id}`),
+        (res: any) => res.data.count === 1,
+        "the comment in the inbox"
+      )
+      const comment = inbox.comments[0]
+      expect(comment).toMatchObject({ comment_id: "17900000042", publication_id: data.publication.id })
+
+      const reply = await admin.post(`/admin/meta/comments/${comment.id}/reply`, { message: "Yes, in three blues!" })
+      expect(reply.status).toBe(201)
+      expect(emulator.requests({ method: "POST", path: "17900000042/replies" })[0].body).toMatchObject({ message: "Yes, in three blues!" })
+      const hidden = await admin.post(`/admin/meta/comments/${comment.id}/hide`, {})
+      expect(hidden.data.comment).toEqual({ id: comment.id, hidden: true })
+      expect(emulator.requests({ method: "POST", path: /17900000042$/ })[0].body).toMatchObject({ hide: true })
+      const empty = await attempt(`/admin/meta/comments/${comment.id}/reply`, { message: "  " })
+      expect(empty.status).toBe(400)
+      expect(empty.data.message).toMatch(/message/)
+    })
+
     it("rescheduling moves a publication on the calendar and the month's list finds it", async () => {
       const at = new Date(Date.now() + 3 * 86_400_000)
       const { data } = await admin.post("/admin/meta/publications", {

@@ -11,6 +11,7 @@ import { storeMetaRoutesMiddlewares } from "./store/meta/middlewares"
 import { metaCheckoutRoutesMiddlewares } from "./meta/checkout/middlewares"
 import { adminMetaPublicationsRoutesMiddlewares } from "./admin/meta/publications/middlewares"
 import { adminMetaPublishingRoutesMiddlewares } from "./admin/meta/publishing/middlewares"
+import { adminMetaCommentsRoutesMiddlewares } from "./admin/meta/comments/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -26,5 +27,6 @@ export default defineMiddlewares({
     ...metaCheckoutRoutesMiddlewares,
     ...adminMetaPublicationsRoutesMiddlewares,
     ...adminMetaPublishingRoutesMiddlewares,
+    ...adminMetaCommentsRoutesMiddlewares,
   ],
 })

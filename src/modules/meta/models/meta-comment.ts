@@ -20,6 +20,8 @@ export const MetaComment = model
     created_time: model.dateTime().nullable(),
     /** Set when the merchant has seen it in the admin (drives the new-comment badge). */
     read_at: model.dateTime().nullable(),
+    /** Set when the merchant hid the comment on Meta from the admin. */
+    hidden_at: model.dateTime().nullable(),
     connection_id: model.text().nullable(),
   })
   .indexes([

@@ -162,6 +162,10 @@ async function advanceOne(container: MedusaContainer, claimed: ClaimedPublicatio
           : null,
         release: true,
       })
+      // Comments that arrived (by webhook) before the post was ours on record now belong to it.
+      if (ok && outcome.meta_post_id) {
+        await meta.updateMetaComments({ selector: { media_id: outcome.meta_post_id }, data: { publication_id: claimed.id } })
+      }
       return { id: claimed.id, status: ok ? "published" : "aborted" }
     }
   }

@@ -1,6 +1,8 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { CommentNotice } from "../../../lib/webhooks"
 import { metaService } from "../../connection/steps/meta-service"
+import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
+import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
 
 type Undo = {
   restore?: string | null
@@ -25,7 +27,14 @@ export const storeMetaCommentStep = createStep(
       const undo: Undo = { restore: existing?.id ?? null }
       return new StepResponse({ id: existing?.id ?? null, outcome: "comment removed" }, undo)
     }
+    // A comment on a post the plugin published belongs to that publication (the inbox shows it there).
+    const [publication] = notice.media_id
+      ? await container
+          .resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
+          .listMetaPublications({ meta_post_id: notice.media_id }, { select: ["id"], take: 1 })
+      : []
     const fields = {
+      publication_id: publication?.id ?? null,
       comment_id: notice.comment_id,
       platform: notice.platform,
       kind: notice.kind,
