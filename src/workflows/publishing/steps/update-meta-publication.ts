@@ -40,6 +40,7 @@ export const updateMetaPublicationStep = createStep(
       media,
       first_comment: input.first_comment !== undefined ? input.first_comment : current.first_comment,
       scheduled_at: input.scheduled_at !== undefined ? input.scheduled_at : current.scheduled_at,
+      product_ids: input.product_ids ?? (current.product_ids as string[] | null),
     }
     const errors = (await publicationIssues(service, merged)).filter((i) => i.severity === "error")
     if (errors.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, errors.map((e) => `${e.field}: ${e.message}`).join(" "))

@@ -13,6 +13,8 @@ export type PublicationDraftInput = {
   media: ResolvedMedia[]
   first_comment?: string | null
   scheduled_at?: string | Date | null
+  /** Products shown: a Facebook post links to the first one. */
+  product_ids?: string[] | null
 }
 
 /** Every check we can make before Meta sees the post: the account and its platform, then the kind's rules. */
@@ -42,6 +44,8 @@ export async function publicationIssues(
         })),
         first_comment: draft.first_comment ?? null,
         scheduled_at: draft.scheduled_at ?? null,
+        // The storefront link is built from the first product when the publication is saved.
+        link: draft.product_ids?.length ? `product:${draft.product_ids[0]}` : null,
       },
       { now: new Date() }
     )
