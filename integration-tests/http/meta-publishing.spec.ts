@@ -111,9 +111,9 @@ medusaIntegrationTestRunner({
 
       const children = emulator.requests({ method: "POST", path: `${IG}/media` }).filter((r: any) => r.body?.is_carousel_item)
       expect(children).toHaveLength(3)
-      const byType = igMedia().map((m: any) => m.media_product_type ?? m.media_type).sort()
+      const byType = igMedia().map((m: any) => m.mediaProductType).sort()
       expect(byType).toEqual(["FEED", "REELS", "STORY"])
-      expect(igMedia().find((m: any) => m.media_type === "CAROUSEL_ALBUM")?.children).toHaveLength(3)
+      expect(igMedia().find((m: any) => m.mediaType === "CAROUSEL_ALBUM")?.children).toHaveLength(3)
       expect(publishes()).toHaveLength(3)
     })
 
@@ -279,7 +279,7 @@ medusaIntegrationTestRunner({
       expect((await publication(data.publication.id)).status).toBe("cancelled")
       expect(emulator.requests({ method: "POST", path: `${IG}/media` })).toHaveLength(0)
       const again = await attempt(`/admin/meta/publications/${data.publication.id}`, { caption: "changed" })
-      expect(again.status).toBe(409)
+      expect(again.status).toBe(400)
       expect(again.data.message).toMatch(/cancelled/)
     })
 

@@ -151,7 +151,7 @@ class MetaPublishingModuleService extends MedusaService({ MetaPublishingAccount,
   async changePublication(
     id: string,
     change: {
-      status?: "draft" | "scheduled" | "cancelled"
+      status?: "draft" | "scheduled" | "publishing" | "cancelled"
       scheduled_at?: Date | null
       caption?: string | null
       media?: unknown
@@ -177,7 +177,7 @@ class MetaPublishingModuleService extends MedusaService({ MetaPublishingAccount,
     if (change.link_url !== undefined) set("link_url", change.link_url)
     if (change.first_comment !== undefined) set("first_comment", change.first_comment)
     if (change.kind !== undefined) set("kind", change.kind)
-    if (change.status === "scheduled" || change.status === "draft") {
+    if (change.status === "scheduled" || change.status === "draft" || change.status === "publishing") {
       sets.push(`"attempts" = 0`, `"next_attempt_at" = NULL`, `"last_error" = NULL`)
     }
     if (change.contentChanged) {

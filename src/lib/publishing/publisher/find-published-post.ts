@@ -18,10 +18,10 @@ export function parseGraphTime(value: string | undefined): number {
 
 export function findPublishedPost(
   posts: RecentPost[],
-  expected: { text: string | null; requestedAt: Date; excludeIds?: string[] }
+  expected: { text: string | null; requestedAt: Date | string; excludeIds?: string[] }
 ): RecentPost | null {
   const text = normalize(expected.text)
-  const since = expected.requestedAt.getTime() - CLOCK_SLACK_MS
+  const since = new Date(expected.requestedAt).getTime() - CLOCK_SLACK_MS
   const matches = posts.filter((post) => {
     if (expected.excludeIds?.includes(post.id)) return false
     const at = parseGraphTime(post.timestamp ?? post.created_time)

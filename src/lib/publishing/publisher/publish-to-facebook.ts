@@ -104,5 +104,5 @@ async function lookForPost(graph: GraphPort, pageId: string, work: PublicationWo
     fields: "id,message,created_time,permalink_url",
     limit: 25,
   })
-  return findPublishedPost(recent.data ?? [], { text: message(work) ?? null, requestedAt: work.publish_requested_at as Date })
+  return findPublishedPost(recent.data ?? [], { text: message(work) ?? null, requestedAt: work.publish_requested_at as Date | string })
 }

@@ -169,7 +169,7 @@ async function lookForPublishedMedia(
   })
   return findPublishedPost(recent.data ?? [], {
     text: work.kind === "instagram_story" ? null : work.caption,
-    requestedAt: work.publish_requested_at as Date,
+    requestedAt: work.publish_requested_at as Date | string,
   })
 }
 

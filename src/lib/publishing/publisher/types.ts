@@ -17,7 +17,8 @@ export type PublicationWork = {
   container_id: string | null
   child_container_ids: string[] | null
   photo_ids: string[] | null
-  publish_requested_at: Date | null
+  /** The database driver may hand timestamps back as ISO strings. */
+  publish_requested_at: Date | string | null
   meta_post_id: string | null
   permalink: string | null
 }

@@ -7,11 +7,15 @@ import { linkFor } from "./create-meta-publication"
 import { resolveMedia, type ResolvedMedia } from "./resolve-publication-media"
 import { publicationIssues } from "./validate-meta-publication"
 
-export type UpdatePublicationInput = MetaPublicationUpdateBody & { id: string }
+export type UpdatePublicationInput = MetaPublicationUpdateBody & {
+  id: string
+  /** "Publish now": due at once and shown as publishing until the publisher is done. */
+  publish_now?: boolean
+}
 
 const notChangeable = (status: string) =>
   new MedusaError(
-    MedusaError.Types.CONFLICT,
+    MedusaError.Types.NOT_ALLOWED,
     status === "published" || status === "cancelled"
       ? `The publication is ${status} and cannot change.`
       : "The publication is being published right now and cannot change any more."
@@ -48,7 +52,7 @@ export const updateMetaPublicationStep = createStep(
     const contentChanged = input.media !== undefined || input.caption !== undefined || input.kind !== undefined || input.first_comment !== undefined
     const scheduled = merged.scheduled_at ? new Date(merged.scheduled_at) : null
     const changed = await service.changePublication(input.id, {
-      status: scheduled ? "scheduled" : "draft",
+      status: input.publish_now ? "publishing" : scheduled ? "scheduled" : "draft",
       scheduled_at: scheduled,
       ...(input.caption !== undefined ? { caption: input.caption ?? null } : {}),
       ...(input.media !== undefined ? { media: media.map(({ probe_error: _, ...m }) => m) } : {}),

@@ -28,7 +28,7 @@ export const POST = async (
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<MetaPublicationDeleteResponse>) => {
   const row = await service(req).retrieveMetaPublication(req.params.id)
   if (row.status === "published" || row.status === "publishing" || row.publish_requested_at) {
-    throw new MedusaError(MedusaError.Types.CONFLICT, `A ${row.status} publication cannot be deleted; cancel it first or keep it as a record.`)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `A ${row.status} publication cannot be deleted; cancel it first or keep it as a record.`)
   }
   await service(req).softDeleteMetaPublications(row.id)
   res.json({ id: row.id, object: "meta_publication", deleted: true })

@@ -5,7 +5,7 @@ import type { MetaPublicationResponse } from "../../../../../../types/http/publi
 import { cancelMetaPublicationWorkflow } from "../../../../../../workflows/publishing"
 import { presentPublication } from "../../present-publication"
 
-/** Never published: refused (409) once the publish call has gone out. */
+/** Never published: refused (400, with the reason) once the publish call has gone out. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<MetaPublicationResponse>) => {
   await cancelMetaPublicationWorkflow(req.scope).run({ input: { id: req.params.id } })
   const row = await req.scope.resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE).retrieveMetaPublication(req.params.id)

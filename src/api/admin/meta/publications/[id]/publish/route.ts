@@ -16,7 +16,7 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<
   if (!(current as unknown as { account: { enabled: boolean; name: string } }).account.enabled) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Publishing is off for this account; turn it on under Publishing → Accounts first.")
   }
-  await updateMetaPublicationWorkflow(req.scope).run({ input: { id: req.params.id, scheduled_at: new Date().toISOString() } })
+  await updateMetaPublicationWorkflow(req.scope).run({ input: { id: req.params.id, scheduled_at: new Date().toISOString(), publish_now: true } })
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   publishMetaPublicationsWorkflow(req.scope)
     .run({ input: { publication_id: req.params.id } })
