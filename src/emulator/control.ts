@@ -2,6 +2,8 @@ import type { ServerResponse } from "node:http"
 import type { EmulatorState } from "./emulator-state"
 import { sendJson, stringParam, type ParsedRequest } from "./http"
 import { receivedPixelEvents } from "./routes/pixel-events"
+import { EmulatorPublishing } from "./routes/publishing"
+import { publishingOf } from "./routes/publishing-store"
 import type { FaultSpec } from "./types"
 
 /**
@@ -91,6 +93,28 @@ function route(request: ParsedRequest, state: EmulatorState): unknown {
       return { expired: true }
     case "GET pixel-events":
       return { events: receivedPixelEvents(state.world, request.query.pixel_id) }
+    case "GET publishing": {
+      const publishing = new EmulatorPublishing(state)
+      return {
+        containers: publishing.containers(),
+        media: publishing.media(),
+        posts: publishing.pagePosts(),
+        photos: publishing.pagePhotos(),
+        comments: [...publishingOf(state.world).comments.values()],
+      }
+    }
+    case "POST publishing/config": {
+      // {"image_ms": 0, "video_ms": 0, "quotas": {"<ig-user-id>": 2}}
+      const body = bodyObject(request)
+      const publishing = new EmulatorPublishing(state)
+      try {
+        publishing.setContainerDelays({ imageMs: body.image_ms as number | undefined, videoMs: body.video_ms as number | undefined })
+        for (const [igUserId, total] of Object.entries((body.quotas ?? {}) as Record<string, number>)) publishing.setPublishingQuota(igUserId, total)
+      } catch (error) {
+        throw new ControlError(400, (error as Error).message)
+      }
+      return { configured: true }
+    }
     case "GET state":
       return state.world
     default:

@@ -19,6 +19,9 @@ export class GraphApiError extends Error {
   readonly type: string
   readonly isTransient: boolean
   readonly headers: Record<string, string>
+  /** error_user_title / error_user_msg: the text Meta means to be shown to the app's user. */
+  readonly userTitle?: string
+  readonly userMessage?: string
 
   constructor(input: {
     message: string
@@ -28,6 +31,8 @@ export class GraphApiError extends Error {
     status?: number
     isTransient?: boolean
     headers?: Record<string, string>
+    userTitle?: string
+    userMessage?: string
   }) {
     super(input.message)
     this.name = "GraphApiError"
@@ -38,6 +43,8 @@ export class GraphApiError extends Error {
     this.status = input.status ?? 400
     this.isTransient = input.isTransient ?? false
     this.headers = input.headers ?? {}
+    this.userTitle = input.userTitle
+    this.userMessage = input.userMessage
   }
 
   toBody(): { error: MetaErrorBody } {
@@ -48,6 +55,8 @@ export class GraphApiError extends Error {
         code: this.code,
         ...(this.subcode !== undefined ? { error_subcode: this.subcode } : {}),
         is_transient: this.isTransient,
+        ...(this.userTitle !== undefined ? { error_user_title: this.userTitle } : {}),
+        ...(this.userMessage !== undefined ? { error_user_msg: this.userMessage } : {}),
         fbtrace_id: newTraceId(),
       },
     }

@@ -47,7 +47,7 @@ export function faultPathMatcher(path: string | undefined): (path: string) => bo
   }
 }
 
-export const FAULT_KINDS = ["5xx", "timeout", "throttle", "invalid_token", "error"] as const
+export const FAULT_KINDS = ["5xx", "timeout", "throttle", "invalid_token", "error", "lost_response"] as const
 
 export class FaultBook {
   private faults: StoredFault[] = []
@@ -79,7 +79,10 @@ export class FaultBook {
   }
 }
 
-/** The error a fault answers with; undefined for "timeout", which only delays (or never answers). */
+/**
+ * The error a fault answers with; undefined for "timeout", which only delays (or never answers), and for
+ * "lost_response", whose request is handled normally and whose answer the server then drops.
+ */
 export function faultError(fault: FaultSpec, objectId: string | undefined): GraphApiError | undefined {
   const override = fault.error
   const build = (defaults: {
@@ -102,6 +105,7 @@ export function faultError(fault: FaultSpec, objectId: string | undefined): Grap
 
   switch (fault.kind) {
     case "timeout":
+    case "lost_response":
       return undefined
     case "5xx": {
       // Code 2 "API Service": temporary downtime, is_transient true.

@@ -4,6 +4,7 @@ import { startServer } from "./server"
 import { EmulatorWebhooks } from "./routes/webhooks"
 import { catalogItemsOf, productSetsOf, type EmulatedCatalogItem } from "./routes/catalog"
 import { receivedPixelEvents, type ReceivedPixelEvent } from "./routes/pixel-events"
+import { EmulatorPublishing } from "./routes/publishing"
 import type { FaultSpec, RecordedRequest, RequestFilter, StartGraphEmulatorOptions, TokenInfo } from "./types"
 import type { World } from "./world"
 
@@ -15,6 +16,15 @@ export { appsecretProof } from "./auth"
 export type { CommentInput, DeliveryResult, EmulatorWebhooks, LeadInput, LeadRecord, SignatureMode, WebhookEnvelope } from "./routes/webhooks"
 export type { EmulatedCatalogItem } from "./routes/catalog"
 export type { ReceivedPixelEvent } from "./routes/pixel-events"
+export type {
+  EmulatedComment,
+  EmulatedContainer,
+  EmulatedIgMedia,
+  EmulatedPagePhoto,
+  EmulatedPagePost,
+  EmulatorPublishing,
+} from "./routes/publishing"
+export type { ContainerMediaType, ContainerStatusCode, MediaError } from "./routes/publishing-store"
 
 export interface GraphEmulator {
   /** http://127.0.0.1:<port>: use as graphApiUrl and as oauthDialogUrl. */
@@ -32,6 +42,16 @@ export interface GraphEmulator {
   productSets(catalogId: string): ReturnType<typeof productSetsOf>
   /** Meta's side of webhooks: leads, signed deliveries (forged, duplicated, bursts), signed_request callbacks. */
   readonly webhooks: EmulatorWebhooks
+  /**
+   * Organic publishing: Instagram containers (`containers(igUserId)`, with statusCode/status as Graph reads
+   * them now) and published media (`media(igUserId)`, newest first), Page posts (`pagePosts(pageId)`,
+   * with isPublished/permalinkUrl) and photos (`pagePhotos(pageId)`), comments on a media or post
+   * (`comments(objectId)`, replies included), `setContainerDelays({ imageMs, videoMs })` (default 300 /
+   * 1500 ms from a passed media check to FINISHED) and `setPublishingQuota(igUserId, total)` (default 50
+   * per moving 24 h). `reset()` empties it and restores the default delays and quotas.
+   */
+  readonly publishing: EmulatorPublishing
+  /** Faults for matching requests (see FaultKind: "lost_response" handles the call, then drops its answer). */
   injectFault(fault: FaultSpec): void
   clearFaults(): void
   createSystemUserToken(input?: SystemUserTokenInput): string
@@ -75,6 +95,7 @@ export async function startGraphEmulator(options: StartGraphEmulatorOptions = {}
     },
     requests: (filter) => state.recorder.list(filter),
     webhooks: new EmulatorWebhooks(state),
+    publishing: new EmulatorPublishing(state),
     receivedEvents: (pixelId) => receivedPixelEvents(state.world, pixelId),
     catalogItems: (catalogId) => catalogItemsOf(state.world, catalogId),
     productSets: (catalogId) => productSetsOf(state.world, catalogId),

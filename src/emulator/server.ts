@@ -9,6 +9,7 @@ import { readRequest, redirect, sendHtml, sendJson, type ParsedRequest } from ".
 import { handleGraphObject } from "./routes/assets"
 import { EmulatorWebhooks, WEBHOOK_CONTROL_PREFIX, getLead, handleWebhookControl, isLeadId } from "./routes/webhooks"
 import { handleCatalogRoute } from "./routes/catalog"
+import { handlePublishingRoute } from "./routes/publishing"
 import { handlePixelEvents } from "./routes/pixel-events"
 import { debugToken } from "./routes/debug-token"
 import { confirmDialog, exchangeToken, showDialog } from "./routes/oauth"
@@ -24,7 +25,8 @@ function splitVersion(pathname: string): { version: string; segments: string[] }
   return { version: DEFAULT_VERSION, segments }
 }
 
-function route(ctx: RouteContext, version: string): Reply {
+/** Most routes answer synchronously; a few (publishing calls that fetch a media URL) answer with a promise. */
+function route(ctx: RouteContext, version: string): Reply | Promise<Reply> {
   const [first, second, third] = ctx.segments
   const method = ctx.request.method
   const depth = ctx.segments.length
@@ -37,7 +39,7 @@ function route(ctx: RouteContext, version: string): Reply {
   if (depth === 2 && second === "events" && method === "POST" && ctx.world.pixels[first]) return handlePixelEvents(ctx, first)
   if (depth === 1 && method === "GET" && isLeadId(ctx.world, first)) return getLead(ctx, first)
   if (depth === 0) return json({ name: "Meta Graph API emulator", version, apps: ctx.apps.all.map((a) => a.appId) })
-  return handleCatalogRoute(ctx) ?? handleGraphObject(ctx)
+  return handlePublishingRoute(ctx) ?? handleCatalogRoute(ctx) ?? handleGraphObject(ctx)
 }
 
 /** The object id a call concerns (for a BUC throttle without an explicit objectId). */
@@ -92,6 +94,13 @@ export async function startServer(
     return headers
   }
 
+  /** "lost_response" faults: the call was handled, but the connection dies before any byte of the answer. */
+  function dropAnswer(res: ServerResponse): undefined {
+    res.socket?.destroy()
+    res.destroy()
+    return undefined
+  }
+
   async function handleGraph(request: ParsedRequest, res: ServerResponse): Promise<number | undefined> {
     const { version, segments } = splitVersion(request.pathname)
     const ctx: RouteContext = { request, segments, world: state.world, apps: state.apps, now: state.now, usage: {} }
@@ -105,8 +114,9 @@ export async function startServer(
       const injected = fault ? faultError(fault, objectIdOf(segments)) : undefined
       if (injected) throw injected
       if (request.bodyError) throw requestErrors.invalidParam(request.bodyError)
-      reply = route(ctx, version)
+      reply = await route(ctx, version)
     } catch (error) {
+      if (fault?.kind === "lost_response") return dropAnswer(res)
       const graphError =
         error instanceof GraphApiError
           ? error
@@ -119,6 +129,7 @@ export async function startServer(
       sendJson(res, graphError.status, graphError.toBody(), headers)
       return graphError.status
     }
+    if (fault?.kind === "lost_response") return dropAnswer(res)
     const headers = usageHeaders(ctx, version)
     if (reply.kind === "redirect") {
       redirect(res, reply.location, headers)

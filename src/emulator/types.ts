@@ -27,11 +27,18 @@ export type StartGraphEmulatorOptions = {
   log?: boolean
 }
 
-export type FaultKind = "5xx" | "timeout" | "throttle" | "invalid_token" | "error"
+/**
+ * - "5xx", "throttle", "invalid_token", "error": the request is answered with that Graph error, unhandled.
+ * - "timeout": the request is held for delayMs and then handled normally, or (no delayMs) never answered.
+ * - "lost_response": the request is fully handled (state changes applied, e.g. a media_publish creates the
+ *   media) and then the connection is destroyed without an answer: the client sees a socket error
+ *   ("other side closed" / ECONNRESET) for a call that did succeed. delayMs, if given, waits before handling.
+ */
+export type FaultKind = "5xx" | "timeout" | "throttle" | "invalid_token" | "error" | "lost_response"
 
 export type FaultSpec = {
   method?: string
-  /** Substring of the request path, or "/regex/flags". */
+  /** Substring of the request path (e.g. "/media_publish"), or "/regex/flags". */
   path?: string
   /** How many matching requests the fault answers. Default 1; Infinity (or -1 over HTTP) = until cleared. */
   times?: number

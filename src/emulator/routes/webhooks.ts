@@ -8,6 +8,7 @@ import { parseFields } from "../fields"
 import { sendJson, stringParam, type ParsedRequest } from "../http"
 import { canSee, requireAnyScope } from "../nodes"
 import { allocateObjectId, type World } from "../world"
+import { recordNotifiedComment } from "./publishing-store"
 
 /**
  * Lead ads and webhook deliveries (reference/meta-api.md §7.6, §8, §2.8): the emulator keeps leads and
@@ -173,10 +174,24 @@ export class EmulatorWebhooks {
     })
   }
 
-  /** A Page `feed` comment or an Instagram `comments` notification (§8.3). */
+  /**
+   * A Page `feed` comment or an Instagram `comments` notification (§8.3). The comment is also kept in the
+   * emulator's publishing store, so GET /{comment-id}, replies and hiding work on it.
+   */
   commentNotification(input: CommentInput): WebhookEnvelope {
     const commentId = input.commentId ?? allocateObjectId(this.state.world)
     const authorId = input.authorId ?? "91001"
+    const igId = Object.keys(this.state.world.igAccounts)[0] ?? "0"
+    recordNotifiedComment(this.state.world, {
+      platform: input.platform,
+      ownerId: input.platform === "facebook" ? input.mediaId.split("_")[0] : igId,
+      objectId: input.mediaId,
+      commentId,
+      message: input.text,
+      from: { id: authorId, name: input.authorName ?? (input.platform === "facebook" ? "Sam Shopper" : "sam.shopper") },
+      verb: input.verb ?? "add",
+      nowMs: this.state.now(),
+    })
     if (input.platform === "facebook") {
       const pageId = input.mediaId.split("_")[0]
       return this.envelope("page", pageId, "feed", {
@@ -190,7 +205,6 @@ export class EmulatorWebhooks {
         created_time: this.nowSeconds(),
       })
     }
-    const igId = Object.keys(this.state.world.igAccounts)[0] ?? "0"
     return this.envelope("instagram", igId, "comments", {
       id: commentId,
       text: input.text,

@@ -163,7 +163,10 @@ async function lookForPublishedMedia(
   const status = await graph.get<ContainerStatus>(work.container_id, { fields: "id,status_code" })
   if (status.status_code === "EXPIRED") return "expired"
   if (status.status_code !== "PUBLISHED") return null
-  const recent = await graph.get<{ data: RecentPost[] }>(`${igUserId}/media`, {
+  // Stories are listed on their own edge, not among the account's media
+  // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/stories).
+  const edge = work.kind === "instagram_story" ? "stories" : "media"
+  const recent = await graph.get<{ data: RecentPost[] }>(`${igUserId}/${edge}`, {
     fields: "id,caption,timestamp,permalink",
     limit: 25,
   })

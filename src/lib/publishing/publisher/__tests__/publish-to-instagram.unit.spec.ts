@@ -16,7 +16,7 @@ function fakeInstagram(opts: { statuses?: string[]; quota?: { usage: number; tot
         const q = opts.quota ?? { usage: 0, total: 50 }
         return { data: [{ quota_usage: q.usage, config: { quota_total: q.total, quota_duration: 86400 } }] } as T
       }
-      if (path.endsWith("/media")) return { data: [...media].reverse() } as T
+      if (path.endsWith("/media") || path.endsWith("/stories")) return { data: [...media].reverse() } as T
       const container = containers.get(path)
       if (container) {
         if (container.published) return { id: path, status_code: "PUBLISHED" } as T
@@ -103,6 +103,18 @@ describe("publishToInstagram", () => {
     const again = await publishToInstagram(ig.graph, "40001", { ...state }, save, options)
     expect(again).toMatchObject({ outcome: "published", meta_post_id: ig.media[0].id })
     expect(ig.media).toHaveLength(1)
+    expect(ig.calls.filter((c) => c.path.endsWith("/media_publish"))).toHaveLength(1)
+  })
+
+  it("looks for a story after a lost answer on the stories edge (stories are not among the media)", async () => {
+    const ig = fakeInstagram({ loseAnswer: true })
+    const state = work({ kind: "instagram_story", caption: null })
+    const save = async (p: Record<string, unknown>) => (Object.assign(state, p), true)
+    await expect(publishToInstagram(ig.graph, "40001", state, save, options)).rejects.toThrow("socket hang up")
+    ig.media[0].caption = ""
+    const again = await publishToInstagram(ig.graph, "40001", { ...state }, save, options)
+    expect(again).toMatchObject({ outcome: "published", meta_post_id: ig.media[0].id })
+    expect(ig.calls.some((c) => c.path === "40001/stories")).toBe(true)
     expect(ig.calls.filter((c) => c.path.endsWith("/media_publish"))).toHaveLength(1)
   })
 
