@@ -5,6 +5,8 @@ const absoluteFormat = new Intl.DateTimeFormat(undefined, {
   timeStyle: "short",
 })
 
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" })
+
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" })
 
 // [unit, its length, the smallest distance shown in it]. Days run up to two
@@ -18,6 +20,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
 ]
 
 export const formatDateTime = (iso: string) => absoluteFormat.format(new Date(iso))
+
+// "10:00 AM", for a calendar where the day is already shown.
+export const formatTime = (iso: string) => timeFormat.format(new Date(iso))
 
 // "in 59 days", "3 hours ago", "now": the largest unit that fits.
 export const formatRelative = (iso: string, now: number = Date.now()) => {
