@@ -46,6 +46,11 @@ medusaIntegrationTestRunner({
       expect(url.searchParams.get("redirect_uri")).toBe("https://shop.example.com/meta/oauth/callback")
       // features.ads = false: the dialog does not ask for the ads-only permission
       expect(url.searchParams.get("scope")).not.toContain("ads_read")
+
+      // The publishing module ships inside the plugin: registered without a `modules` entry, its tables migrated.
+      const publications = await api.get("/admin/meta/publications", { headers })
+      expect(publications.data).toEqual({ publications: [], count: 0, offset: 0, limit: 50 })
+      expect((await api.get("/admin/meta/publishing/accounts", { headers })).data).toEqual({ accounts: [] })
     })
 
     it("ships an admin bundle without secrets or server-only settings", () => {
