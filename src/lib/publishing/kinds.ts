@@ -53,3 +53,6 @@ export function kindSpec(kind: unknown): KindSpec | undefined {
 export function platformOfKind(kind: MetaPublicationKind): MetaPublishingPlatform {
   return KIND_SPECS[kind].platform
 }
+
+/** Every kind, in the order the admin offers them (the model's enum and the routes' validators use it). */
+export const PUBLICATION_KINDS = Object.keys(KIND_SPECS) as MetaPublicationKind[]

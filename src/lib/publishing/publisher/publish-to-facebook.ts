@@ -1,6 +1,6 @@
 import { findPublishedPost, type RecentPost } from "./find-published-post"
-import { postFirstComment } from "./publish-to-instagram"
-import { LostLeaseError, type GraphPort, type PublicationWork, type PublishOutcome, type SaveProgress } from "./types"
+import { finishPublished, leasedPersist, underLease, type Persist } from "./lease"
+import type { GraphPort, PublicationWork, PublishOutcome, SaveProgress } from "./types"
 
 /**
  * Facebook Page posts with the Page token: text/link posts and photos (`/{page-id}/feed`, `/photos`),
@@ -22,11 +22,8 @@ export async function publishToFacebook(
   save: SaveProgress,
   now: () => Date
 ): Promise<PublishOutcome> {
-  const persist = async (patch: Parameters<SaveProgress>[0]) => {
-    if (!(await save(patch))) throw new LostLeaseError("the publication changed or its lease was taken")
-    Object.assign(work, patch)
-  }
-  try {
+  const persist = leasedPersist(work, save)
+  return underLease(async () => {
     if (!work.meta_post_id && work.publish_requested_at) {
       const found = await lookForPost(graph, pageId, work)
       await persist(found ? { meta_post_id: found.id, permalink: found.permalink_url ?? null } : { publish_requested_at: null })
@@ -37,16 +34,8 @@ export async function publishToFacebook(
       const postId = await publish(graph, pageId, work)
       await persist({ meta_post_id: postId })
     }
-    if (!work.permalink && work.meta_post_id) {
-      const post = await graph.get<{ permalink_url?: string }>(work.meta_post_id, { fields: "id,permalink_url" })
-      if (post.permalink_url) await persist({ permalink: post.permalink_url })
-    }
-    const firstCommentError = await postFirstComment(graph, work, persist)
-    return { outcome: "published", meta_post_id: work.meta_post_id, permalink: work.permalink, first_comment_error: firstCommentError }
-  } catch (error) {
-    if (error instanceof LostLeaseError) return { outcome: "aborted" }
-    throw error
-  }
+    return finishPublished(graph, work, persist, "permalink_url")
+  })
 }
 
 /** Unpublished photos are invisible until attached, so one made twice costs nothing; each id is kept. */
@@ -54,7 +43,7 @@ async function uploadUnpublishedPhotos(
   graph: GraphPort,
   pageId: string,
   work: PublicationWork,
-  persist: (patch: Parameters<SaveProgress>[0]) => Promise<void>
+  persist: Persist
 ) {
   const photos = [...(work.photo_ids ?? [])]
   for (const media of work.media.slice(photos.length)) {

@@ -1,5 +1,6 @@
 import { findPublishedPost, type RecentPost } from "./find-published-post"
-import { ContainerError, LostLeaseError, type GraphPort, type PublicationWork, type PublishOutcome, type SaveProgress } from "./types"
+import { finishPublished, leasedPersist, underLease, type Persist } from "./lease"
+import { ContainerError, type GraphPort, type PublicationWork, type PublishOutcome, type SaveProgress } from "./types"
 
 /**
  * Instagram content publishing, one step at a time and safe to repeat:
@@ -58,11 +59,8 @@ export async function publishToInstagram(
   save: SaveProgress,
   options: InstagramPublishOptions
 ): Promise<PublishOutcome> {
-  const persist = async (patch: Parameters<SaveProgress>[0]) => {
-    if (!(await save(patch))) throw new LostLeaseError("the publication changed or its lease was taken")
-    Object.assign(work, patch)
-  }
-  try {
+  const persist = leasedPersist(work, save)
+  return underLease(async () => {
     if (!work.meta_post_id && work.publish_requested_at) {
       const found = await lookForPublishedMedia(graph, igUserId, work)
       if (found === "expired") await persist({ container_id: null, child_container_ids: null, publish_requested_at: null })
@@ -79,16 +77,8 @@ export async function publishToInstagram(
       const published = await graph.post<{ id: string }>(`${igUserId}/media_publish`, { creation_id: work.container_id })
       await persist({ meta_post_id: published.id })
     }
-    if (!work.permalink && work.meta_post_id) {
-      const media = await graph.get<{ permalink?: string }>(work.meta_post_id, { fields: "id,permalink" })
-      if (media.permalink) await persist({ permalink: media.permalink })
-    }
-    const firstCommentError = await postFirstComment(graph, work, persist)
-    return { outcome: "published", meta_post_id: work.meta_post_id, permalink: work.permalink, first_comment_error: firstCommentError }
-  } catch (error) {
-    if (error instanceof LostLeaseError) return { outcome: "aborted" }
-    throw error
-  }
+    return finishPublished(graph, work, persist, "permalink")
+  })
 }
 
 /** Creates the container (a carousel's children first), then polls it within the budget. */
@@ -96,7 +86,7 @@ async function prepareContainer(
   graph: GraphPort,
   igUserId: string,
   work: PublicationWork,
-  persist: (patch: Parameters<SaveProgress>[0]) => Promise<void>,
+  persist: Persist,
   options: InstagramPublishOptions
 ): Promise<"finished" | PublishOutcome> {
   for (let fresh = 0; fresh < 2; fresh++) {
@@ -188,25 +178,4 @@ export async function publishingLimit(
   const [row] = answer.data ?? []
   if (!row || typeof row.quota_usage !== "number" || typeof row.config?.quota_total !== "number") return null
   return { usage: row.quota_usage, total: row.config.quota_total, duration: row.config.quota_duration ?? 86400 }
-}
-
-/**
- * The optional first comment, posted once: a failure (or a lost answer) is reported, not retried, since
- * a repeat could leave two identical comments under the post.
- */
-export async function postFirstComment(
-  graph: GraphPort,
-  work: PublicationWork,
-  persist: (patch: Parameters<SaveProgress>[0]) => Promise<void>
-): Promise<unknown> {
-  if (!work.first_comment || work.first_comment_id || !work.meta_post_id) return undefined
-  try {
-    const comment = await graph.post<{ id: string }>(`${work.meta_post_id}/comments`, { message: work.first_comment })
-    await persist({ first_comment_id: comment.id })
-    return undefined
-  } catch (error) {
-    if (error instanceof LostLeaseError) throw error
-    await persist({ first_comment_id: "" })
-    return error
-  }
 }

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { PUBLICATION_KINDS } from "../../../lib/publishing/kinds"
 import { MetaPublishingAccount } from "./meta-publishing-account"
 
 /**
@@ -11,16 +12,7 @@ import { MetaPublishingAccount } from "./meta-publishing-account"
 export const MetaPublication = model
   .define("meta_publication", {
     id: model.id({ prefix: "metapub" }).primaryKey(),
-    kind: model.enum([
-      "instagram_image",
-      "instagram_carousel",
-      "instagram_reel",
-      "instagram_story",
-      "facebook_post",
-      "facebook_photo",
-      "facebook_multi_photo",
-      "facebook_video",
-    ]),
+    kind: model.enum(PUBLICATION_KINDS),
     status: model
       .enum(["draft", "scheduled", "publishing", "published", "failed", "cancelled", "missed"])
       .default("draft"),

@@ -1,15 +1,8 @@
 import { z } from "@medusajs/framework/zod"
+import { PUBLICATION_KINDS } from "../../../../lib/publishing/kinds"
+import type { MetaPublicationKind } from "../../../../types/http/publishing"
 
-const KINDS = [
-  "instagram_image",
-  "instagram_carousel",
-  "instagram_reel",
-  "instagram_story",
-  "facebook_post",
-  "facebook_photo",
-  "facebook_multi_photo",
-  "facebook_video",
-] as const
+const KINDS = PUBLICATION_KINDS as [MetaPublicationKind, ...MetaPublicationKind[]]
 const STATUSES = ["draft", "scheduled", "publishing", "published", "failed", "cancelled", "missed"] as const
 
 const isoTime = (field: string) =>
