@@ -2,8 +2,10 @@
 // `npm run test:browser`: a new merchant's first run, end to end. Boots the development store exactly as
 // `npm run dev` does (fresh database, its own ports, env file and state dir, so the developer's store is
 // never touched), logs into the admin with headless Chromium, connects to Meta through the emulator's
-// consent page and checks that the connection is active and the business assets are listed.
+// consent page and checks that the connection is active and the business assets are listed; then walks the
+// admin's Meta screens and publishes an Instagram image from the Publishing calendar (media on loopback).
 import { spawn } from "node:child_process"
+import { createServer } from "node:http"
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
@@ -155,7 +157,150 @@ async function showAfterReloads(page, path, locator, timeoutMs = 90_000) {
   }
 }
 
-async function run(page, timings) {
+/** A loopback HTTP server with one JPEG: the demo products' images are remote, and Meta (the emulator) fetches the media. */
+async function startMediaServer() {
+  const jpeg = require("jpeg-js")
+  const width = 1080
+  const height = 1080
+  const data = Buffer.alloc(width * height * 4, 0x80)
+  const body = Buffer.from(jpeg.encode({ data, width, height }, 70).data)
+  const server = createServer((req, res) => {
+    if (new URL(req.url ?? "/", "http://localhost").pathname !== "/post.jpg") return res.writeHead(404).end()
+    res.writeHead(200, { "content-type": "image/jpeg", "content-length": body.length })
+    res.end(req.method === "HEAD" ? undefined : body)
+  })
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return {
+    url: `http://127.0.0.1:${server.address().port}/post.jpg`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+const dayKey = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
+
+/** Runs one step of the publishing walk, failing with the step's name when it takes too long. */
+async function step(name, timeoutMs, fn) {
+  let timer
+  try {
+    return await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`publishing: "${name}" did not finish within ${timeoutMs / 1000} s`)), timeoutMs)
+      }),
+    ])
+  } catch (error) {
+    throw new Error(error.message.startsWith("publishing:") ? error.message : `publishing: "${name}" failed: ${error.message.split("\n")[0]}`)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * Publishing: turn publishing on for the Instagram account, compose an Instagram image from a product (with
+ * media served on loopback), save it as a draft and drag it onto tomorrow's cell of the month calendar, then
+ * publish it now and wait for its instagram.com permalink; the emulator must hold exactly one published media.
+ */
+async function publishingWalk(page, timings, mediaUrl) {
+  const started = Date.now()
+  const shots = []
+  await step("open the Publishing page", 90_000, () => showAfterReloads(page, "/app/meta/publishing", page.locator("[data-testid=meta-publishing]")))
+
+  await step("turn publishing on for Instagram", 60_000, async () => {
+    await page.getByRole("button", { name: "Accounts" }).click()
+    const drawer = page.locator("[data-testid=meta-publishing-accounts]")
+    await drawer.waitFor({ state: "visible", timeout: 30_000 })
+    const row = drawer.locator("[data-testid^=meta-publishing-account-]").filter({ hasText: "Instagram" }).first()
+    await row.waitFor({ state: "visible", timeout: 30_000 })
+    const toggle = row.locator("button[role=switch]")
+    if ((await toggle.getAttribute("aria-checked")) !== "true") await toggle.click()
+    await row.locator('button[role=switch][aria-checked="true"]').waitFor({ timeout: 15_000 })
+    await page.getByText(/Publishing to .* is on/).first().waitFor({ timeout: 5_000 }).catch(() => {})
+    shots.push({ name: "publishing-accounts.png", png: await page.screenshot() })
+    await page.keyboard.press("Escape")
+    await drawer.waitFor({ state: "hidden", timeout: 15_000 })
+  })
+  log("Publishing turned on for the Instagram account")
+
+  await step("compose a draft from a product", 90_000, async () => {
+    await page.locator("[data-testid=meta-publishing-new]").click()
+    const drawer = page.locator("[data-testid=meta-compose-drawer]")
+    await drawer.waitFor({ state: "visible", timeout: 30_000 })
+    await page.locator("#meta-compose-product-search").fill("shirt")
+    const product = page.locator("[data-testid=meta-compose-products] ul button").first()
+    await product.waitFor({ state: "visible", timeout: 30_000 })
+    await product.click()
+    const caption = page.locator("[data-testid=meta-compose-caption]")
+    // Replace the product's (remote) images with the loopback JPEG.
+    const remove = page.locator("[data-testid=meta-compose-media] [aria-label=Remove]")
+    await page.waitForTimeout(1_500)
+    for (let n = await remove.count(); n > 0; n--) {
+      await remove.first().click()
+      await page.waitForTimeout(200)
+    }
+    await page.locator("#meta-compose-media-url").fill(mediaUrl)
+    await page.getByRole("button", { name: "Add", exact: true }).click()
+    await page.waitForTimeout(1_500)
+    const account = page.locator("[data-testid=meta-compose-account]")
+    if (!/\(Instagram\)/.test(await account.innerText())) {
+      await account.click()
+      await page.getByRole("option", { name: /\(Instagram\)/ }).first().click()
+    }
+    const kind = page.locator("[data-testid=meta-compose-kind]")
+    if (!/Instagram image/.test(await kind.innerText())) {
+      await kind.click()
+      await page.getByRole("option", { name: "Instagram image" }).click()
+    }
+    await caption.click()
+    await page.keyboard.press("End")
+    await page.keyboard.type(" #linen #summer")
+    await page.getByRole("radio", { name: /Save as draft/ }).click()
+    await page.locator("[data-testid=meta-compose-submit]").click()
+    await drawer.waitFor({ state: "hidden", timeout: 30_000 })
+  })
+
+  const tomorrow = dayKey(new Date(Date.now() + 24 * 3600 * 1000))
+  const cell = page.locator(`[data-testid=meta-publishing-day-${tomorrow}]`)
+  const scheduledChip = cell.locator("[data-testid^=meta-publication-chip-]").first()
+  await step("drag the draft onto the calendar", 60_000, async () => {
+    const draft = page.locator("[data-testid=meta-publishing-drafts] [data-testid^=meta-publication-chip-]").first()
+    await draft.waitFor({ state: "visible", timeout: 30_000 })
+    if (!(await cell.count())) await page.getByRole("button", { name: "Next" }).click()
+    await draft.dragTo(cell)
+    await scheduledChip.waitFor({ state: "visible", timeout: 30_000 })
+    await page.getByText(/^Scheduled for /).first().waitFor({ timeout: 5_000 }).catch(() => {})
+    shots.push({ name: "publishing-calendar.png", png: await page.screenshot() })
+  })
+  log(`Draft saved and dragged onto ${tomorrow} in the month calendar`)
+
+  await step("publish now", 90_000, async () => {
+    await scheduledChip.click()
+    const drawer = page.locator("[data-testid=meta-publication-drawer]")
+    await drawer.waitFor({ state: "visible", timeout: 30_000 })
+    await drawer.getByRole("button", { name: "Publish now" }).click()
+    const permalink = drawer.locator('a[href*="instagram.com/"]')
+    await permalink.waitFor({ state: "visible", timeout: 60_000 })
+    await drawer.getByText("Published", { exact: true }).first().waitFor({ state: "visible", timeout: 15_000 })
+    log(`Published: ${await permalink.getAttribute("href")}`)
+    await page.waitForTimeout(500)
+    shots.push({ name: "publishing-published.png", png: await page.screenshot() })
+  })
+
+  const published = await step("read the emulator's publishing state", 15_000, () =>
+    fetch(`http://127.0.0.1:${EMULATOR_PORT}/_emulator/publishing`).then((r) => r.json())
+  )
+  if (published.media?.length !== 1) {
+    throw new Error(`publishing: the emulator holds ${published.media?.length ?? "no"} published media, expected exactly 1`)
+  }
+  timings.publishing = seconds(started)
+  log(`Emulator: exactly one media published (${timings.publishing})`)
+  return shots
+}
+
+async function run(page, timings, mediaUrl) {
   let started = Date.now()
   await openLoginForm(page)
   timings.firstAdminLoad = seconds(started)
@@ -249,6 +394,10 @@ async function run(page, timings) {
   const comment = page.locator("[data-testid=meta-comments]").filter({ hasText: "Love this linen shirt!" })
   await showAfterReloads(page, "/app/meta/webhooks", comment)
   log(`Catalog, events, inbox (comment + lead), order Purchase and product screens rendered (${timings.adminScreens})`)
+  shots.push(...(await publishingWalk(page, timings, mediaUrl)))
+  if (pageErrors.length > pageErrorsBefore) {
+    throw new Error(`the admin threw: ${pageErrors.slice(pageErrorsBefore).join("; ")}`)
+  }
   return shots
 }
 
@@ -295,6 +444,7 @@ async function main() {
     stdio: ["ignore", logFd, logFd],
   })
 
+  const media = await startMediaServer()
   let browser
   let page
   let screenshots = []
@@ -303,6 +453,7 @@ async function main() {
   let failed = false
   const cleanUp = async () => {
     await browser?.close().catch(() => {})
+    await media.close().catch(() => {})
     await terminateGroup(dev.pid)
     for (const port of [PORT, EMULATOR_PORT]) {
       if (await isPortInUse(port)) {
@@ -358,7 +509,7 @@ async function main() {
       consoleErrors.push(`pageerror: ${error.message}`)
       pageErrors.push(error.message)
     })
-    screenshots = await run(page, timings)
+    screenshots = await run(page, timings, media.url)
     // The store logs each request (LOG_LEVEL http in development): Meta's redirect must be there without its secrets.
     const callbacks = readFileSync(devLog, "utf8").split("\n").filter((line) => line.includes("/meta/oauth/callback?"))
     if (!callbacks.length) throw new Error("the store's request log has no line for the OAuth callback")
