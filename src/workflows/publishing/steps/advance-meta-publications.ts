@@ -12,8 +12,13 @@ import type { ClaimedPublication } from "../../../modules/meta-publishing/servic
 
 /** How long one advance keeps polling an Instagram container before it lets the next run look again. */
 const POLL_BUDGET_MS = 20_000
-/** Publications advanced side by side by one run. */
-const CONCURRENCY = 5
+/**
+ * Publications advanced side by side by one run: each spends most of its time waiting for Meta (the
+ * container's processing), so a whole round of the job runs at once.
+ */
+const CONCURRENCY = 25
+/** Images are usually ready within a second or two; the first look comes soon, later ones back off. */
+const firstPollDelay = (poll: number) => (poll === 0 ? 1000 : notReadyDelayMs(poll - 1))
 /** Waiting for a reconnect: look again this often. */
 const RECONNECT_WAIT_MS = 5 * 60_000
 /** The quota is a moving 24-hour window: look again within the hour. */
@@ -72,7 +77,7 @@ async function advanceOne(container: MedusaContainer, claimed: ClaimedPublicatio
       account.platform === "instagram"
         ? await publishToInstagram(graph, account.meta_id, claimed, save, {
             pollBudgetMs: POLL_BUDGET_MS,
-            pollDelayMs: notReadyDelayMs,
+            pollDelayMs: firstPollDelay,
             sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
             now,
             onQuota: async (quota) => {
