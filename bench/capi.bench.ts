@@ -24,7 +24,7 @@ import { tmpdir } from "node:os"
 import path from "node:path"
 import { startGraphEmulator, type GraphEmulator } from "../src/emulator"
 import { measureCpuPerEvent } from "./lib/capi/cpu-per-event"
-import { freePort, medusaAppDir, query, sleep, stopGroup } from "./lib/harness"
+import { freePort, medusaAppDir, query, runMedusaCli, sleep, stopGroup } from "./lib/harness"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 const ORDERS = Number(process.env.BENCH_CAPI_ORDERS ?? 120)
@@ -48,25 +48,8 @@ const dbUrl = (name: string) => ADMIN_DB_URL.replace(/\/[^/]*$/, `/${name}`)
 
 const adminQuery = (sql: string) => query(ADMIN_DB_URL, sql)
 
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string, timeoutMs = 300_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env, detached: true })
-    let out = ""
-    child.stdout.on("data", (c) => (out = (out + c).slice(-8000)))
-    child.stderr.on("data", (c) => (out = (out + c).slice(-8000)))
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL")
-      } catch {
-        // gone
-      }
-    }, timeoutMs)
-    child.on("exit", (code) => {
-      clearTimeout(timer)
-      code === 0 ? resolve() : reject(new Error(`${what} failed (${code}):\n${out}`))
-    })
-  })
-}
+const run = (args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string, timeoutMs?: number) =>
+  runMedusaCli(cli, args, cwd, env, what, timeoutMs)
 
 type StoreIds = { publishableKey: string; regionId: string; variantId: string; sku: string }
 

@@ -27,7 +27,7 @@ import { Client } from "pg"
 import { startGraphEmulator, type GraphEmulator } from "../src/emulator"
 import { notReadyDelayMs } from "../src/lib/publishing/publish-schedule"
 import { startMediaServer, type MediaServer } from "../integration-tests/helpers/media-server"
-import { freePort, query, sleep, stopGroup } from "./lib/harness"
+import { freePort, query, runMedusaCli, sleep, stopGroup } from "./lib/harness"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 /** BENCH_PUBLISHING_TOTAL=100 tries the bench on fewer posts (printed, not recorded); the recorded run uses 1,000. */
@@ -153,25 +153,8 @@ function storeEnv(emulator: GraphEmulator, port: number): NodeJS.ProcessEnv {
   }
 }
 
-function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string, timeoutMs = 300_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env, detached: true })
-    let out = ""
-    child.stdout.on("data", (c) => (out = (out + c).slice(-8000)))
-    child.stderr.on("data", (c) => (out = (out + c).slice(-8000)))
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL")
-      } catch {
-        // gone
-      }
-    }, timeoutMs)
-    child.on("exit", (code) => {
-      clearTimeout(timer)
-      code === 0 ? resolve() : reject(new Error(`${what} failed (${code}):\n${out}`))
-    })
-  })
-}
+const runCli = (args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string, timeoutMs?: number) =>
+  runMedusaCli(cli, args, cwd, env, what, timeoutMs)
 
 function boot(store: Store, cwd: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): void {
   store.child = spawn(process.execPath, [...nodeArgs, cli, "start", "--port", String(store.port)], { cwd, env, detached: true })

@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process"
+import { spawn, type ChildProcess } from "node:child_process"
 import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
@@ -77,5 +77,33 @@ export function stopGroup(child: ChildProcess | undefined): Promise<void> {
     } catch {
       resolve()
     }
+  })
+}
+
+/** Runs the Medusa CLI in its own process group; fails with its last output, killed after the timeout. */
+export function runMedusaCli(
+  cli: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  what: string,
+  timeoutMs = 300_000
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env, detached: true })
+    let out = ""
+    child.stdout.on("data", (c) => (out = (out + c).slice(-8000)))
+    child.stderr.on("data", (c) => (out = (out + c).slice(-8000)))
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL")
+      } catch {
+        // gone
+      }
+    }, timeoutMs)
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      code === 0 ? resolve() : reject(new Error(`${what} failed (${code}):\n${out}`))
+    })
   })
 }
