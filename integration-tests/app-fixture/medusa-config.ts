@@ -1,7 +1,8 @@
 import { defineConfig } from "@medusajs/framework/utils"
 
-// A store owner's app, as the README tells them to write it: the BUILT plugin, from its package,
-// with options in `plugins` (no META_* environment variables are involved).
+// A store owner's app, as the README tells them to write it: the BUILT plugin, installed by name in
+// this directory's node_modules (the built test packs and unpacks it there), with options in `plugins`
+// (no META_* environment variables are involved).
 
 module.exports = defineConfig({
   projectConfig: {
@@ -16,7 +17,7 @@ module.exports = defineConfig({
   },
   plugins: [
     {
-      resolve: "../..",
+      resolve: "medusa-plugin-meta",
       options: {
         appId: "5550001",
         appSecret: "fixture-app-secret",

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import path from "node:path"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -5,6 +6,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { GraphEmulator, startGraphEmulator } from "../../src/emulator"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { answerConsent } from "../helpers/consent"
+import { installPackedPlugin } from "../helpers/install-packed-plugin"
 import { waitFor } from "../helpers/meta-env"
 
 jest.setTimeout(120_000)
@@ -13,6 +15,10 @@ jest.setTimeout(120_000)
 for (const name of Object.keys(process.env).filter((k) => k.startsWith("META_"))) {
   delete process.env[name]
 }
+
+// The fixture app depends on the plugin by name, like a store that ran `npm install medusa-plugin-meta`.
+const fixtureDir = path.join(__dirname, "../app-fixture")
+const installed = installPackedPlugin(fixtureDir)
 
 let emulator: GraphEmulator
 beforeAll(async () => {
@@ -27,7 +33,7 @@ afterAll(async () => {
 
 medusaIntegrationTestRunner({
   dbName: "meta-it-built-plugin",
-  medusaConfigFile: path.join(__dirname, "../app-fixture"),
+  medusaConfigFile: fixtureDir,
   testSuite: ({ api, getContainer }) => {
     let headers: Record<string, string>
     beforeEach(async () => {
@@ -51,16 +57,66 @@ medusaIntegrationTestRunner({
       const publications = await api.get("/admin/meta/publications", { headers })
       expect(publications.data).toEqual({ publications: [], count: 0, offset: 0, limit: 50 })
       expect((await api.get("/admin/meta/publishing/accounts", { headers })).data).toEqual({ accounts: [] })
+      // …and so does the ads module.
+      const campaigns = await api.get("/admin/meta/campaigns", { headers })
+      expect(campaigns.data).toEqual({ account: null, campaigns: [], count: 0, offset: 0, limit: 50 })
+      expect((await api.get("/admin/meta/rules", { headers })).data).toMatchObject({ rules: [], count: 0 })
     })
 
     it("ships an admin bundle without secrets or server-only settings", () => {
       for (const file of ["index.mjs", "index.js"]) {
-        const bundle = readFileSync(path.join(__dirname, "../../.medusa/server/src/admin", file), "utf8")
+        const bundle = readFileSync(path.join(installed, ".medusa/server/src/admin", file), "utf8")
         expect(bundle).toContain("Connect with Meta")
         for (const secret of ["fixture-app-secret", "sandbox-app-secret", "META_APP_SECRET", "META_ENCRYPTION_KEY", "appSecret", "encryptionKey"]) {
           expect(bundle).not.toContain(secret)
         }
       }
+    })
+
+    it("resolves, by name from the store, the entry points README documents and nothing else", () => {
+      // Node's own resolution from the fixture's directory (require and import conditions), as Medusa,
+      // the admin bundler and a storefront do it.
+      const script = `
+        import { createRequire } from "node:module"
+        const require = createRequire(process.cwd() + "/")
+        const resolve = (request) => { try { return require.resolve(request) } catch (error) { return error.code } }
+        const requests = ${JSON.stringify([
+          "package.json",
+          "workflows",
+          "emulator",
+          "browser",
+          "admin",
+          ".medusa/server/src/modules/meta",
+          ".medusa/server/src/modules/meta-publishing",
+          ".medusa/server/src/modules/meta-ads",
+          "lib/graph",
+          "modules/meta",
+          ".medusa/server/src/lib/graph/index.js",
+          ".medusa/server/src/api/middlewares",
+        ])}
+        const resolved = Object.fromEntries(requests.map((r) => [r, resolve("medusa-plugin-meta/" + r)]))
+        resolved["admin (import)"] = import.meta.resolve("medusa-plugin-meta/admin")
+        console.log(JSON.stringify(resolved))
+      `
+      const resolved = JSON.parse(
+        execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: fixtureDir, encoding: "utf8" })
+      )
+      const file = (relative: string) => path.join(installed, relative)
+      expect(resolved).toEqual({
+        "package.json": file("package.json"),
+        workflows: file(".medusa/server/src/workflows/index.js"),
+        emulator: file(".medusa/server/src/emulator/index.js"),
+        browser: file(".medusa/server/src/browser/meta-pixel.js"),
+        admin: file(".medusa/server/src/admin/index.js"),
+        "admin (import)": `file://${file(".medusa/server/src/admin/index.mjs")}`,
+        ".medusa/server/src/modules/meta": file(".medusa/server/src/modules/meta/index.js"),
+        ".medusa/server/src/modules/meta-publishing": file(".medusa/server/src/modules/meta-publishing/index.js"),
+        ".medusa/server/src/modules/meta-ads": file(".medusa/server/src/modules/meta-ads/index.js"),
+        "lib/graph": "ERR_PACKAGE_PATH_NOT_EXPORTED",
+        "modules/meta": "ERR_PACKAGE_PATH_NOT_EXPORTED",
+        ".medusa/server/src/lib/graph/index.js": "ERR_PACKAGE_PATH_NOT_EXPORTED",
+        ".medusa/server/src/api/middlewares": "ERR_PACKAGE_PATH_NOT_EXPORTED",
+      })
     })
 
     it("connects through the OAuth round trip like a store owner's install would", async () => {

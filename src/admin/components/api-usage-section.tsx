@@ -1,6 +1,6 @@
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { formatRelative } from "../lib/format-date"
-import { MetaApiUsage } from "../types/meta-connection"
+import type { MetaApiUsage } from "../../types/http/connection"
 
 // Meta throttles at 100 % of a budget; warn well before that.
 const usageColor = (percent: number) => (percent >= 90 ? "red" : percent >= 70 ? "orange" : "green")

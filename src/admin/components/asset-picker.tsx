@@ -1,5 +1,5 @@
 import { Label, Select } from "@medusajs/ui"
-import { MetaAsset } from "../types/meta-connection"
+import type { MetaAsset } from "../../types/http/connection"
 
 // Radix Select keeps the empty value for "nothing selected" (shows the
 // placeholder), so clearing goes through this item; Meta ids are numeric or

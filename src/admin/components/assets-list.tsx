@@ -1,6 +1,6 @@
 import { Badge, Table, Text } from "@medusajs/ui"
 import { ASSET_TYPE_LABEL } from "../lib/meta-labels"
-import { MetaAsset, MetaSelectedAssets } from "../types/meta-connection"
+import type { MetaAsset, MetaSelectedAssets } from "../../types/http/connection"
 
 type AssetsListProps = {
   assets: MetaAsset[]

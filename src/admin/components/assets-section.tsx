@@ -2,14 +2,14 @@ import { Button, Container, Heading, InlineTip, Text, toast } from "@medusajs/ui
 import { useState } from "react"
 import { useUpdateMetaAssets } from "../hooks/api/connection"
 import { ASSET_TYPES } from "../lib/meta-labels"
-import { AdminUpdateMetaAssetsPayload, MetaConnection } from "../types/meta-connection"
+import type { MetaConnection, MetaConnectionAssetsBody } from "../../types/http/connection"
 import { AssetPicker } from "./asset-picker"
 import { AssetsList } from "./assets-list"
 
 export const AssetsSection = ({ connection }: { connection: MetaConnection }) => {
   // Only the pickers the merchant changed are sent, so saving one choice never
   // overwrites another made elsewhere in the meantime.
-  const [changes, setChanges] = useState<AdminUpdateMetaAssetsPayload>({})
+  const [changes, setChanges] = useState<MetaConnectionAssetsBody>({})
   const hasChanges = Object.keys(changes).length > 0
 
   const { mutate, isPending } = useUpdateMetaAssets({

@@ -2,7 +2,7 @@ import { Alert, Button, Container, Heading, StatusBadge, Text, toast } from "@me
 import { useMetaHealthCheck } from "../hooks/api/connection"
 import { CONNECTION_METHOD, CONNECTION_STATUS, NEEDS_RECONNECT } from "../lib/meta-labels"
 import { formatRelativeAndAbsolute } from "../lib/format-date"
-import { MetaConnection } from "../types/meta-connection"
+import type { MetaConnection } from "../../types/http/connection"
 import { DisconnectButton } from "./disconnect-button"
 import { HealthCheckResult } from "./health-check-result"
 import { ReconnectButton } from "./reconnect-button"

@@ -1,5 +1,5 @@
 import { Badge, Label, Switch, Text } from "@medusajs/ui"
-import { MetaConnectionMethod, MetaFeature, MetaFeatureState } from "../types/meta-connection"
+import type { MetaConnectionMethod, MetaFeature, MetaFeatureState } from "../../types/http/connection"
 import { ReconnectButton } from "./reconnect-button"
 
 type FeatureToggleProps = {

@@ -1,7 +1,7 @@
 import { Container, Heading, Text, toast } from "@medusajs/ui"
 import { useUpdateMetaFeatures } from "../hooks/api/connection"
 import { FEATURES } from "../lib/meta-labels"
-import { MetaConnection, MetaFeature } from "../types/meta-connection"
+import type { MetaConnection, MetaFeature } from "../../types/http/connection"
 import { FeatureToggle } from "./feature-toggle"
 
 export const FeaturesSection = ({ connection }: { connection: MetaConnection }) => {

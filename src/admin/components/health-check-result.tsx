@@ -1,7 +1,7 @@
 import { Badge, StatusBadge, Text } from "@medusajs/ui"
 import { FEATURE_LABEL } from "../lib/meta-labels"
 import { formatDateTime, formatRelativeAndAbsolute } from "../lib/format-date"
-import { MetaFeature, MetaHealth } from "../types/meta-connection"
+import type { MetaFeature, MetaHealth } from "../../types/http/connection"
 import { SectionRow } from "./section-row"
 
 export const HealthCheckResult = ({ health }: { health: MetaHealth }) => {

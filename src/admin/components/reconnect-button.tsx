@@ -1,7 +1,7 @@
 import { Button } from "@medusajs/ui"
 import { useState } from "react"
 import { useConnectWithMeta } from "../hooks/use-connect-with-meta"
-import { MetaConnectionMethod } from "../types/meta-connection"
+import type { MetaConnectionMethod } from "../../types/http/connection"
 import { SystemUserTokenDrawer } from "./system-user-token-drawer"
 
 type ReconnectButtonProps = {

@@ -1,10 +1,10 @@
-import {
+import type {
   MetaAssetType,
   MetaConnectionMethod,
   MetaConnectionStatus,
   MetaFeature,
   MetaSelectedAssets,
-} from "../types/meta-connection"
+} from "../../types/http/connection"
 
 type StatusBadgeColor = "green" | "orange" | "red"
 

@@ -1,3 +1,4 @@
+import type { MetaAutoSetupState, MetaConnection } from "../../types/http/connection"
 import { missingPermissionsByFeature } from "../oauth"
 import { FEATURE_NAMES, FeatureFlag, FeatureName } from "./features"
 import { ConnectionStatus, connectionStatus } from "./status"
@@ -51,46 +52,6 @@ export type StoredConnection = {
   updated_at?: DateLike
 }
 
-export type AutoSetupState = {
-  enabled: boolean
-  catalog_created: boolean
-  pixel_created: boolean
-  error: string | null
-}
-
-export type ConnectionView = {
-  id: string
-  status: ConnectionStatus
-  method: "oauth" | "system_user"
-  meta_user_id: string | null
-  meta_user_name: string | null
-  token_type: string | null
-  token_expires_at: string | null
-  data_access_expires_at: string | null
-  granted_scopes: string[]
-  declined_scopes: string[]
-  last_error: string | null
-  last_error_at: string | null
-  last_health_check_at: string | null
-  last_refreshed_at: string | null
-  selected: Record<
-    "business_id" | "page_id" | "instagram_account_id" | "ad_account_id" | "pixel_id" | "catalog_id",
-    string | null
-  >
-  assets: {
-    id: string
-    type: AssetType
-    meta_id: string
-    name: string
-    parent_meta_id: string | null
-    metadata: Record<string, unknown> | null
-  }[]
-  features: Record<FeatureName, FeatureFlag & { missing_permissions: string[] }>
-  auto_setup: AutoSetupState
-  created_at: string | null
-  updated_at: string | null
-}
-
 function iso(value: DateLike): string | null {
   if (!value) {
     return null
@@ -99,8 +60,8 @@ function iso(value: DateLike): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }
 
-export function readAutoSetupState(value: unknown, enabled: boolean): AutoSetupState {
-  const state = value && typeof value === "object" ? (value as Partial<AutoSetupState>) : {}
+export function readAutoSetupState(value: unknown, enabled: boolean): MetaAutoSetupState {
+  const state = value && typeof value === "object" ? (value as Partial<MetaAutoSetupState>) : {}
   return {
     enabled,
     catalog_created: state.catalog_created === true,
@@ -108,6 +69,9 @@ export function readAutoSetupState(value: unknown, enabled: boolean): AutoSetupS
     error: typeof state.error === "string" ? state.error : null,
   }
 }
+
+/** What the admin API answers for a connection, less the rate-limit usage (see `presentUsage`). */
+export type ConnectionView = Omit<MetaConnection, "api_usage">
 
 /**
  * What the admin API returns for a connection. Built field by field (never by spreading the row) so

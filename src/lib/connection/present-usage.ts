@@ -1,24 +1,12 @@
+import type { MetaApiUsage } from "../../types/http/connection"
 import type { GraphUsageSnapshot } from "../graph"
-
-export type UsageView = {
-  app: { call_count: number; total_cputime: number; total_time: number; updated_at: string } | null
-  objects: {
-    id: string
-    type: string
-    call_count: number
-    total_cputime: number
-    total_time: number
-    regain_access_minutes: number
-    updated_at: string
-  }[]
-}
 
 /**
  * The last rate-limit figures Meta reported (X-App-Usage, X-Business-Use-Case-Usage,
  * X-Ad-Account-Usage), for the admin. Percentages of the budget; Meta throttles at 100.
  */
-export function presentUsage(snapshot: GraphUsageSnapshot): UsageView {
-  const objects: UsageView["objects"] = []
+export function presentUsage(snapshot: GraphUsageSnapshot): MetaApiUsage {
+  const objects: MetaApiUsage["objects"] = []
   for (const [id, usage] of Object.entries(snapshot.businessUseCase)) {
     for (const entry of usage.entries) {
       objects.push({

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto"
+import type { MetaDataDeletionRequest, MetaDataDeletionStatus } from "../../types/http/callbacks"
 
 /** Meta shows the code to the person and links to the status URL (reference §2.8). */
 export function newConfirmationCode(): string {
@@ -7,16 +8,7 @@ export function newConfirmationCode(): string {
 
 export const CONFIRMATION_CODE = /^[a-f0-9]{24}$/
 
-export type DeletionStatus = "pending" | "completed" | "failed"
-
-export type DeletionView = {
-  confirmation_code: string
-  status: DeletionStatus
-  requested_at: string
-  completed_at: string | null
-}
-
-const STATUS_TEXT: Record<DeletionStatus, string> = {
+const STATUS_TEXT: Record<MetaDataDeletionStatus, string> = {
   pending: "We received your request and are deleting your data.",
   completed: "Your data has been deleted. Nothing this store kept about you through Meta remains.",
   failed: "Deleting your data did not finish. It will be retried; contact the store if this persists.",
@@ -27,7 +19,7 @@ function escapeHtml(value: string): string {
 }
 
 /** The human-readable status page Meta requires behind the `url` of a data-deletion answer. */
-export function renderDeletionStatusPage(view: DeletionView | null, storeName = "This store"): string {
+export function renderDeletionStatusPage(view: MetaDataDeletionRequest | null, storeName = "This store"): string {
   const body = view
     ? `<h1>Data deletion request</h1>
 <p>Confirmation code: <code>${escapeHtml(view.confirmation_code)}</code></p>

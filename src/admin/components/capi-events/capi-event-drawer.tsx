@@ -1,12 +1,12 @@
 import { Button, Drawer, StatusBadge, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { formatDateTime } from "../../lib/format-date"
-import type { AdminMetaCapiEvent } from "../../types/meta-capi-events"
+import type { MetaCapiEvent } from "../../../types/http/events"
 import { CAPI_STATUS, MATCH_RATING } from "./capi-event-labels"
 import { MatchQualityKeys } from "./match-quality-keys"
 import { JsonCodeBlock } from "../json-code-block"
 
-type Props = { event: AdminMetaCapiEvent | null; onClose: () => void; onReplay: (id: string) => void; replaying: boolean }
+type Props = { event: MetaCapiEvent | null; onClose: () => void; onReplay: (id: string) => void; replaying: boolean }
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-[120px_1fr] gap-x-3">

@@ -1,4 +1,4 @@
-import type { MetaCapiEventStatus, MetaMatchQuality } from "../../types/meta-capi-events"
+import type { MetaCapiEventStatus, MetaMatchQuality } from "../../../types/http/events"
 
 type BadgeColor = "green" | "red" | "orange" | "blue" | "grey"
 

@@ -2,7 +2,7 @@ import { Button, Container, Heading, StatusBadge, Table, Text } from "@medusajs/
 import { useState } from "react"
 import { META_CAPI_EVENTS_PAGE_SIZE } from "../../hooks/api/capi-events"
 import { formatDateTime, formatRelative } from "../../lib/format-date"
-import type { AdminMetaCapiEvent, AdminMetaCapiEventsResponse, MetaCapiEventFilters, MetaCapiEventStatus } from "../../types/meta-capi-events"
+import type { MetaCapiEvent, MetaCapiEventFilters, MetaCapiEventStatus, MetaCapiEventsResponse } from "../../../types/http/events"
 import { CapiEventDrawer } from "./capi-event-drawer"
 import { CAPI_EVENT_NAMES, CAPI_STATUS, CAPI_STATUSES, MATCH_RATING } from "./capi-event-labels"
 import { useReplayWithToast } from "./use-replay-with-toast"
@@ -16,7 +16,7 @@ type Props = {
   offset: number
   onOffsetChange: (offset: number) => void
   query: {
-    data: AdminMetaCapiEventsResponse | undefined
+    data: MetaCapiEventsResponse | undefined
     isPending: boolean
     isError: boolean
     error: Error | null
@@ -26,7 +26,7 @@ type Props = {
 
 /** What the store told Meta: every Conversions API event with its delivery status. */
 export const CapiEventsLogSection = ({ filters, onFiltersChange, offset, onOffsetChange, query }: Props) => {
-  const [selected, setSelected] = useState<AdminMetaCapiEvent | null>(null)
+  const [selected, setSelected] = useState<MetaCapiEvent | null>(null)
   const replay = useReplayWithToast(setSelected)
   const { data } = query
   const filtered = !!(filters.status || filters.event_name || filters.subject_id)

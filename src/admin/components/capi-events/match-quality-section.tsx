@@ -1,6 +1,6 @@
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { useMetaCapiMatchQuality } from "../../hooks/api/capi-events"
-import type { MetaCapiEventFilters, MetaMatchQuality, MetaMatchQualitySummary } from "../../types/meta-capi-events"
+import type { MetaCapiEventFilters, MetaMatchQuality, MetaMatchQualitySummary } from "../../../types/http/events"
 import { SectionError } from "../webhooks/section-error"
 import { MATCH_RATING } from "./capi-event-labels"
 

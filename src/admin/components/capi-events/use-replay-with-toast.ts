@@ -1,9 +1,9 @@
 import { toast } from "@medusajs/ui"
 import { useReplayMetaCapiEvent } from "../../hooks/api/capi-events"
-import type { AdminMetaCapiEvent } from "../../types/meta-capi-events"
+import type { MetaCapiEvent } from "../../../types/http/events"
 
 /** Replays an event and says what came of it: sent, waiting for a retry, or Meta's error. */
-export const useReplayWithToast = (onReplayed?: (event: AdminMetaCapiEvent) => void) => {
+export const useReplayWithToast = (onReplayed?: (event: MetaCapiEvent) => void) => {
   const replay = useReplayMetaCapiEvent()
   const run = (id: string) =>
     replay.mutate(id, {

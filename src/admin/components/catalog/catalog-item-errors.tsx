@@ -1,8 +1,8 @@
 import { Text } from "@medusajs/ui"
-import type { AdminMetaCatalogItem } from "../../types/meta-catalog"
+import type { MetaCatalogItem } from "../../../types/http/catalog"
 
 /** Why an item is not in Meta as it should be, and what to change in Medusa. */
-export const CatalogItemErrors = ({ item }: { item: AdminMetaCatalogItem }) => {
+export const CatalogItemErrors = ({ item }: { item: MetaCatalogItem }) => {
   if (!item.errors.length) {
     return <Text size="small" className="text-ui-fg-subtle">—</Text>
   }

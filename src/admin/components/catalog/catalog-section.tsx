@@ -2,10 +2,10 @@ import { Alert, Button, Container, Heading, StatusBadge, Text, toast } from "@me
 import { Link } from "react-router-dom"
 import { useMetaCatalog, useStartMetaCatalogFullSync } from "../../hooks/api/catalog"
 import { formatDateTime, formatRelative } from "../../lib/format-date"
-import type { AdminMetaCatalogRun } from "../../types/meta-catalog"
+import type { MetaCatalogRun } from "../../../types/http/catalog"
 import { SectionError } from "../webhooks/section-error"
 
-const RUN_STATUS: Record<AdminMetaCatalogRun["status"], { label: string; color: "green" | "orange" | "red" | "blue" }> = {
+const RUN_STATUS: Record<MetaCatalogRun["status"], { label: string; color: "green" | "orange" | "red" | "blue" }> = {
   running: { label: "Running", color: "blue" },
   completed: { label: "Completed", color: "green" },
   failed: { label: "Failed", color: "red" },
@@ -27,7 +27,7 @@ const Total = ({ label, value, to }: { label: string; value: number; to?: string
   </div>
 )
 
-const FullSyncProgress = ({ run }: { run: AdminMetaCatalogRun }) => {
+const FullSyncProgress = ({ run }: { run: MetaCatalogRun }) => {
   const percent = run.total > 0 ? Math.min(100, Math.round((run.processed / run.total) * 100)) : 0
   return (
     <div className="flex flex-col gap-y-2" data-testid="meta-catalog-progress">
@@ -50,7 +50,7 @@ const FullSyncProgress = ({ run }: { run: AdminMetaCatalogRun }) => {
   )
 }
 
-const RunLine = ({ title, run }: { title: string; run: AdminMetaCatalogRun | null }) => (
+const RunLine = ({ title, run }: { title: string; run: MetaCatalogRun | null }) => (
   <div className="flex items-center justify-between">
     <Text size="small" className="text-ui-fg-subtle">
       {title}

@@ -1,4 +1,4 @@
-import type { MetaCatalogItemStatus } from "../../types/meta-catalog"
+import type { MetaCatalogItemStatus } from "../../../types/http/catalog"
 
 export const CATALOG_STATUS: Record<MetaCatalogItemStatus, { label: string; color: "green" | "orange" | "red" | "blue" | "grey" }> = {
   synced: { label: "Synced", color: "green" },

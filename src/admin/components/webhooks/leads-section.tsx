@@ -3,16 +3,16 @@ import { useState } from "react"
 import { Link } from "react-router-dom"
 import { META_WEBHOOKS_PAGE_SIZE, useMetaLeads } from "../../hooks/api/webhooks"
 import { formatRelative } from "../../lib/format-date"
-import type { AdminMetaLead } from "../../types/meta-webhooks"
+import type { MetaLead } from "../../../types/http/webhooks"
 import { ListStates } from "../list/list-states"
 import { OffsetPagination } from "../offset-pagination"
 
-const contactOf = (lead: AdminMetaLead) => {
+const contactOf = (lead: MetaLead) => {
   const value = lead.answers.email ?? lead.answers.phone_number ?? lead.answers.full_name
   return Array.isArray(value) ? value[0] : (value ?? "—")
 }
 
-const consentOf = (lead: AdminMetaLead) => {
+const consentOf = (lead: MetaLead) => {
   const entries = Object.entries(lead.consents ?? {})
   return entries.length ? entries.map(([key, accepted]) => `${key}: ${accepted ? "yes" : "no"}`).join(", ") : "—"
 }

@@ -2,7 +2,7 @@ import { Button, Container, Heading, StatusBadge, Table, Text, toast } from "@me
 import { useState } from "react"
 import { META_WEBHOOKS_PAGE_SIZE, useMetaWebhookEvents, useRetryMetaWebhookEvent } from "../../hooks/api/webhooks"
 import { formatRelative } from "../../lib/format-date"
-import type { AdminMetaWebhookEvent, MetaWebhookEventStatus } from "../../types/meta-webhooks"
+import type { MetaWebhookEvent, MetaWebhookEventStatus } from "../../../types/http/webhooks"
 import { WebhookPayloadDrawer } from "./webhook-payload-drawer"
 import { FilterSelect } from "../list/filter-select"
 import { ListStates } from "../list/list-states"
@@ -21,7 +21,7 @@ const STATUS_COLOR: Record<MetaWebhookEventStatus, "green" | "red" | "orange" | 
 export const WebhookLogSection = () => {
   const [status, setStatus] = useState<MetaWebhookEventStatus | undefined>()
   const [offset, setOffset] = useState(0)
-  const [selected, setSelected] = useState<AdminMetaWebhookEvent | null>(null)
+  const [selected, setSelected] = useState<MetaWebhookEvent | null>(null)
   const query = useMetaWebhookEvents(status, offset)
   const { data } = query
   const retry = useRetryMetaWebhookEvent()

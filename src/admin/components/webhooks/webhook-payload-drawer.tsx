@@ -1,9 +1,9 @@
 import { Button, Drawer, Text } from "@medusajs/ui"
 import { formatDateTime } from "../../lib/format-date"
-import type { AdminMetaWebhookEvent } from "../../types/meta-webhooks"
+import type { MetaWebhookEvent } from "../../../types/http/webhooks"
 import { JsonCodeBlock } from "../json-code-block"
 
-type Props = { event: AdminMetaWebhookEvent | null; onClose: () => void; onRetry: (id: string) => void; retrying: boolean }
+type Props = { event: MetaWebhookEvent | null; onClose: () => void; onRetry: (id: string) => void; retrying: boolean }
 
 /** The change as Meta sent it, with what processing made of it. */
 export const WebhookPayloadDrawer = ({ event, onClose, onRetry, retrying }: Props) => (

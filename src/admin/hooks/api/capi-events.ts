@@ -3,12 +3,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-key"
 import { sdk } from "../../lib/sdk"
 import type {
-  AdminMetaCapiEvent,
-  AdminMetaCapiEventsResponse,
-  AdminMetaCapiMatchQualityResponse,
-  AdminMetaCapiSettings,
   MetaCapiEventFilters,
-} from "../../types/meta-capi-events"
+  MetaCapiEventResponse,
+  MetaCapiEventsResponse,
+  MetaCapiMatchQualityResponse,
+  MetaCapiSettingsBody,
+  MetaCapiSettingsResponse,
+} from "../../../types/http/events"
 
 export const metaCapiEventsQueryKey = queryKeysFactory("meta_capi_events")
 export const metaCapiSettingsQueryKey = queryKeysFactory("meta_capi_settings")
@@ -25,10 +26,10 @@ const filterQuery = (filters: MetaCapiEventFilters) => ({
 })
 
 export const useMetaCapiEvents = (filters: MetaCapiEventFilters, offset: number, limit = META_CAPI_EVENTS_PAGE_SIZE) =>
-  useQuery<AdminMetaCapiEventsResponse, FetchError>({
+  useQuery<MetaCapiEventsResponse, FetchError>({
     queryKey: [...metaCapiEventsQueryKey.all, "list", filters, offset, limit],
     queryFn: () =>
-      sdk.client.fetch<AdminMetaCapiEventsResponse>("/admin/meta/events", {
+      sdk.client.fetch<MetaCapiEventsResponse>("/admin/meta/events", {
         query: { ...filterQuery(filters), limit, offset },
       }),
     refetchInterval: LIVE_MS,
@@ -36,10 +37,10 @@ export const useMetaCapiEvents = (filters: MetaCapiEventFilters, offset: number,
 
 /** The match-quality summary over every event the filters select (all pages). */
 export const useMetaCapiMatchQuality = (filters: MetaCapiEventFilters) =>
-  useQuery<AdminMetaCapiMatchQualityResponse, FetchError>({
+  useQuery<MetaCapiMatchQualityResponse, FetchError>({
     queryKey: [...metaCapiEventsQueryKey.all, "match_quality", filters],
     queryFn: () =>
-      sdk.client.fetch<AdminMetaCapiMatchQualityResponse>("/admin/meta/events/match-quality", {
+      sdk.client.fetch<MetaCapiMatchQualityResponse>("/admin/meta/events/match-quality", {
         query: filterQuery(filters),
       }),
     refetchInterval: LIVE_MS,
@@ -47,7 +48,7 @@ export const useMetaCapiMatchQuality = (filters: MetaCapiEventFilters) =>
 
 export const useReplayMetaCapiEvent = () => {
   const queryClient = useQueryClient()
-  return useMutation<{ event: AdminMetaCapiEvent }, FetchError, string>({
+  return useMutation<MetaCapiEventResponse, FetchError, string>({
     mutationFn: (id) => sdk.client.fetch(`/admin/meta/events/${id}/replay`, { method: "POST", body: {} }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: metaCapiEventsQueryKey.all })
@@ -56,14 +57,14 @@ export const useReplayMetaCapiEvent = () => {
 }
 
 export const useMetaCapiSettings = () =>
-  useQuery<{ settings: AdminMetaCapiSettings }, FetchError>({
+  useQuery<MetaCapiSettingsResponse, FetchError>({
     queryKey: metaCapiSettingsQueryKey.all,
     queryFn: () => sdk.client.fetch("/admin/meta/events/settings"),
   })
 
 export const useUpdateMetaCapiSettings = () => {
   const queryClient = useQueryClient()
-  return useMutation<{ settings: AdminMetaCapiSettings }, FetchError, { test_event_code: string | null }>({
+  return useMutation<MetaCapiSettingsResponse, FetchError, MetaCapiSettingsBody>({
     mutationFn: (body) => sdk.client.fetch("/admin/meta/events/settings", { method: "POST", body }),
     onSuccess: (data) => {
       queryClient.setQueryData(metaCapiSettingsQueryKey.all, data)

@@ -3,12 +3,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-key"
 import { sdk } from "../../lib/sdk"
 import type {
-  AdminMetaCatalogItemsResponse,
-  AdminMetaCatalogProductResponse,
-  AdminMetaCatalogResponse,
-  AdminMetaCatalogRun,
   MetaCatalogItemStatus,
-} from "../../types/meta-catalog"
+  MetaCatalogItemsResponse,
+  MetaCatalogProductResponse,
+  MetaCatalogResponse,
+  MetaCatalogSyncResponse,
+} from "../../../types/http/catalog"
 
 export const metaCatalogQueryKey = queryKeysFactory("meta_catalog")
 
@@ -18,9 +18,9 @@ const RUNNING_POLL_MS = 2_000
 const IDLE_POLL_MS = 30_000
 
 export const useMetaCatalog = () =>
-  useQuery<AdminMetaCatalogResponse, FetchError>({
+  useQuery<MetaCatalogResponse, FetchError>({
     queryKey: [...metaCatalogQueryKey.all, "summary"],
-    queryFn: () => sdk.client.fetch<AdminMetaCatalogResponse>("/admin/meta/catalog"),
+    queryFn: () => sdk.client.fetch<MetaCatalogResponse>("/admin/meta/catalog"),
     refetchInterval: (query) =>
       query.state.data?.catalog.full_sync?.status === "running" || (query.state.data?.catalog.totals.waiting ?? 0) > 0
         ? RUNNING_POLL_MS
@@ -29,26 +29,26 @@ export const useMetaCatalog = () =>
 
 export const useStartMetaCatalogFullSync = () => {
   const queryClient = useQueryClient()
-  return useMutation<{ run: AdminMetaCatalogRun }, FetchError, void>({
+  return useMutation<MetaCatalogSyncResponse, FetchError, void>({
     mutationFn: () => sdk.client.fetch("/admin/meta/catalog/sync", { method: "POST", body: {} }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: metaCatalogQueryKey.all }),
   })
 }
 
 export const useMetaCatalogItems = (status: MetaCatalogItemStatus | undefined, offset: number) =>
-  useQuery<AdminMetaCatalogItemsResponse, FetchError>({
+  useQuery<MetaCatalogItemsResponse, FetchError>({
     queryKey: [...metaCatalogQueryKey.all, "items", status ?? "all", offset],
     queryFn: () =>
-      sdk.client.fetch<AdminMetaCatalogItemsResponse>("/admin/meta/catalog/items", {
+      sdk.client.fetch<MetaCatalogItemsResponse>("/admin/meta/catalog/items", {
         query: { ...(status ? { status } : {}), limit: PAGE_SIZE, offset },
       }),
     refetchInterval: IDLE_POLL_MS,
   })
 
 export const useMetaCatalogProduct = (productId: string) =>
-  useQuery<AdminMetaCatalogProductResponse, FetchError>({
+  useQuery<MetaCatalogProductResponse, FetchError>({
     queryKey: metaCatalogQueryKey.detail(productId),
-    queryFn: () => sdk.client.fetch<AdminMetaCatalogProductResponse>(`/admin/meta/catalog/products/${productId}`),
+    queryFn: () => sdk.client.fetch<MetaCatalogProductResponse>(`/admin/meta/catalog/products/${productId}`),
     refetchInterval: (query) =>
       query.state.data?.items.some((item) => item.pending) ? RUNNING_POLL_MS : IDLE_POLL_MS,
   })
@@ -68,7 +68,7 @@ type ProductAction = { action: "sync" } | { action: "include" | "exclude"; varia
 
 export const useMetaCatalogProductAction = (productId: string) => {
   const queryClient = useQueryClient()
-  return useMutation<AdminMetaCatalogProductResponse, FetchError, ProductAction>({
+  return useMutation<MetaCatalogProductResponse, FetchError, ProductAction>({
     mutationFn: (input) =>
       sdk.client.fetch(`/admin/meta/catalog/products/${productId}/${input.action}`, {
         method: "POST",

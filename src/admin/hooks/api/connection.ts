@@ -10,16 +10,15 @@ import {
 } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-key"
 import { sdk } from "../../lib/sdk"
-import {
-  AdminConnectSystemUserTokenPayload,
-  AdminMetaConnectionResponse,
-  AdminMetaConnectionUpdateResponse,
-  AdminMetaDisconnectResponse,
-  AdminMetaHealthResponse,
-  AdminMetaOAuthAuthorizeResponse,
-  AdminUpdateMetaAssetsPayload,
-  AdminUpdateMetaFeaturesPayload,
-} from "../../types/meta-connection"
+import type {
+  MetaConnectionAssetsBody,
+  MetaConnectionCreateBody,
+  MetaConnectionDeleteResponse,
+  MetaConnectionFeaturesBody,
+  MetaConnectionHealthResponse,
+  MetaConnectionResponse,
+  MetaOAuthAuthorizeResponse,
+} from "../../../types/http/connection"
 
 // A store has at most one Meta connection, so it is a single detail entry.
 export const metaConnectionQueryKey = queryKeysFactory("meta_connection")
@@ -39,41 +38,41 @@ const CONNECTION_PATH = "/admin/meta/connection"
 // the old state), then refetch so every reader agrees with the server.
 const storeConnection = (
   queryClient: QueryClient,
-  connection: AdminMetaConnectionResponse["connection"]
+  connection: MetaConnectionResponse["connection"]
 ) => {
-  queryClient.setQueryData<AdminMetaConnectionResponse>(currentConnectionKey, { connection })
+  queryClient.setQueryData<MetaConnectionResponse>(currentConnectionKey, { connection })
   void queryClient.invalidateQueries({ queryKey: metaConnectionQueryKey.all })
 }
 
 export const useMetaConnection = (
   options?: Omit<
-    UseQueryOptions<AdminMetaConnectionResponse, FetchError, AdminMetaConnectionResponse, QueryKey>,
+    UseQueryOptions<MetaConnectionResponse, FetchError, MetaConnectionResponse, QueryKey>,
     "queryFn" | "queryKey"
   >
 ) => {
   const { data, ...rest } = useQuery({
     ...options,
     queryKey: currentConnectionKey,
-    queryFn: () => sdk.client.fetch<AdminMetaConnectionResponse>(CONNECTION_PATH),
+    queryFn: () => sdk.client.fetch<MetaConnectionResponse>(CONNECTION_PATH),
   })
 
   return { ...data, ...rest }
 }
 
 export const useStartMetaOAuth = (
-  options?: MutationOptions<AdminMetaOAuthAuthorizeResponse, void>
+  options?: MutationOptions<MetaOAuthAuthorizeResponse, void>
 ) =>
   useMutation({
     ...options,
     mutationFn: () =>
-      sdk.client.fetch<AdminMetaOAuthAuthorizeResponse>("/admin/meta/oauth/authorize", {
+      sdk.client.fetch<MetaOAuthAuthorizeResponse>("/admin/meta/oauth/authorize", {
         method: "POST",
         body: {},
       }),
   })
 
 export const useConnectSystemUserToken = (
-  options?: MutationOptions<AdminMetaConnectionUpdateResponse, AdminConnectSystemUserTokenPayload>
+  options?: MutationOptions<MetaConnectionResponse, MetaConnectionCreateBody>
 ) => {
   const queryClient = useQueryClient()
 
@@ -83,7 +82,7 @@ export const useConnectSystemUserToken = (
     // right away instead of keeping it for the default five minutes.
     gcTime: 0,
     mutationFn: (body) =>
-      sdk.client.fetch<AdminMetaConnectionUpdateResponse>(CONNECTION_PATH, {
+      sdk.client.fetch<MetaConnectionResponse>(CONNECTION_PATH, {
         method: "POST",
         body,
       }),
@@ -94,13 +93,13 @@ export const useConnectSystemUserToken = (
   })
 }
 
-export const useDisconnectMeta = (options?: MutationOptions<AdminMetaDisconnectResponse, void>) => {
+export const useDisconnectMeta = (options?: MutationOptions<MetaConnectionDeleteResponse, void>) => {
   const queryClient = useQueryClient()
 
   return useMutation({
     ...options,
     mutationFn: () =>
-      sdk.client.fetch<AdminMetaDisconnectResponse>(CONNECTION_PATH, { method: "DELETE" }),
+      sdk.client.fetch<MetaConnectionDeleteResponse>(CONNECTION_PATH, { method: "DELETE" }),
     onSuccess: (data, variables, context) => {
       storeConnection(queryClient, null)
       return options?.onSuccess?.(data, variables, context)
@@ -109,14 +108,14 @@ export const useDisconnectMeta = (options?: MutationOptions<AdminMetaDisconnectR
 }
 
 export const useUpdateMetaAssets = (
-  options?: MutationOptions<AdminMetaConnectionUpdateResponse, AdminUpdateMetaAssetsPayload>
+  options?: MutationOptions<MetaConnectionResponse, MetaConnectionAssetsBody>
 ) => {
   const queryClient = useQueryClient()
 
   return useMutation({
     ...options,
     mutationFn: (body) =>
-      sdk.client.fetch<AdminMetaConnectionUpdateResponse>(`${CONNECTION_PATH}/assets`, {
+      sdk.client.fetch<MetaConnectionResponse>(`${CONNECTION_PATH}/assets`, {
         method: "POST",
         body,
       }),
@@ -128,14 +127,14 @@ export const useUpdateMetaAssets = (
 }
 
 export const useUpdateMetaFeatures = (
-  options?: MutationOptions<AdminMetaConnectionUpdateResponse, AdminUpdateMetaFeaturesPayload>
+  options?: MutationOptions<MetaConnectionResponse, MetaConnectionFeaturesBody>
 ) => {
   const queryClient = useQueryClient()
 
   return useMutation({
     ...options,
     mutationFn: (body) =>
-      sdk.client.fetch<AdminMetaConnectionUpdateResponse>(`${CONNECTION_PATH}/features`, {
+      sdk.client.fetch<MetaConnectionResponse>(`${CONNECTION_PATH}/features`, {
         method: "POST",
         body,
       }),
@@ -146,13 +145,13 @@ export const useUpdateMetaFeatures = (
   })
 }
 
-export const useMetaHealthCheck = (options?: MutationOptions<AdminMetaHealthResponse, void>) => {
+export const useMetaHealthCheck = (options?: MutationOptions<MetaConnectionHealthResponse, void>) => {
   const queryClient = useQueryClient()
 
   return useMutation({
     ...options,
     mutationFn: () =>
-      sdk.client.fetch<AdminMetaHealthResponse>(`${CONNECTION_PATH}/health`, {
+      sdk.client.fetch<MetaConnectionHealthResponse>(`${CONNECTION_PATH}/health`, {
         method: "POST",
         body: {},
       }),

@@ -3,12 +3,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-key"
 import { sdk } from "../../lib/sdk"
 import type {
-  AdminMetaCommentsResponse,
-  AdminMetaLeadsResponse,
-  AdminMetaWebhookEvent,
-  AdminMetaWebhookEventsResponse,
+  MetaCommentsReadResponse,
+  MetaCommentsResponse,
+  MetaLeadsResponse,
+  MetaWebhookEventResponse,
   MetaWebhookEventStatus,
-} from "../../types/meta-webhooks"
+  MetaWebhookEventsResponse,
+} from "../../../types/http/webhooks"
 
 export const metaWebhooksQueryKey = queryKeysFactory("meta_webhooks")
 export const metaLeadsQueryKey = queryKeysFactory("meta_leads")
@@ -20,10 +21,10 @@ const PAGE_SIZE = 20
 const LIVE_MS = 10_000
 
 export const useMetaWebhookEvents = (status: MetaWebhookEventStatus | undefined, offset: number) =>
-  useQuery<AdminMetaWebhookEventsResponse, FetchError>({
+  useQuery<MetaWebhookEventsResponse, FetchError>({
     queryKey: [...metaWebhooksQueryKey.all, "list", status ?? "all", offset],
     queryFn: () =>
-      sdk.client.fetch<AdminMetaWebhookEventsResponse>("/admin/meta/webhooks", {
+      sdk.client.fetch<MetaWebhookEventsResponse>("/admin/meta/webhooks", {
         query: { ...(status ? { status } : {}), limit: PAGE_SIZE, offset },
       }),
     refetchInterval: LIVE_MS,
@@ -31,7 +32,7 @@ export const useMetaWebhookEvents = (status: MetaWebhookEventStatus | undefined,
 
 export const useRetryMetaWebhookEvent = () => {
   const queryClient = useQueryClient()
-  return useMutation<{ webhook_event: AdminMetaWebhookEvent }, FetchError, string>({
+  return useMutation<MetaWebhookEventResponse, FetchError, string>({
     mutationFn: (id) =>
       sdk.client.fetch(`/admin/meta/webhooks/${id}/retry`, { method: "POST", body: {} }),
     onSuccess: () => {
@@ -43,18 +44,18 @@ export const useRetryMetaWebhookEvent = () => {
 }
 
 export const useMetaLeads = (offset: number) =>
-  useQuery<AdminMetaLeadsResponse, FetchError>({
+  useQuery<MetaLeadsResponse, FetchError>({
     queryKey: [...metaLeadsQueryKey.all, "list", offset],
     queryFn: () =>
-      sdk.client.fetch<AdminMetaLeadsResponse>("/admin/meta/leads", { query: { limit: PAGE_SIZE, offset } }),
+      sdk.client.fetch<MetaLeadsResponse>("/admin/meta/leads", { query: { limit: PAGE_SIZE, offset } }),
     refetchInterval: LIVE_MS,
   })
 
 export const useMetaComments = (unreadOnly: boolean) =>
-  useQuery<AdminMetaCommentsResponse, FetchError>({
+  useQuery<MetaCommentsResponse, FetchError>({
     queryKey: [...metaCommentsQueryKey.all, "list", unreadOnly],
     queryFn: () =>
-      sdk.client.fetch<AdminMetaCommentsResponse>("/admin/meta/comments", {
+      sdk.client.fetch<MetaCommentsResponse>("/admin/meta/comments", {
         query: { limit: PAGE_SIZE, ...(unreadOnly ? { unread: "true" } : {}) },
       }),
     refetchInterval: LIVE_MS,
@@ -62,7 +63,7 @@ export const useMetaComments = (unreadOnly: boolean) =>
 
 export const useMarkMetaCommentsRead = () => {
   const queryClient = useQueryClient()
-  return useMutation<{ marked_read: number }, FetchError, void>({
+  return useMutation<MetaCommentsReadResponse, FetchError, void>({
     mutationFn: () => sdk.client.fetch("/admin/meta/comments/read", { method: "POST", body: {} }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: metaCommentsQueryKey.all })

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { newConfirmationCode, parseSignedRequest } from "../../../lib/webhooks"
 import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
+import type { MetaDataDeletionResponse } from "../../../types/http/callbacks"
 import { deleteMetaUserDataWorkflow } from "../../../workflows"
 import { refuseSignedRequest } from "../deauthorize/signed-request-errors"
 import type { PostSignedRequestType } from "../deauthorize/validators"
@@ -14,7 +15,7 @@ export const AUTHENTICATE = false
  * Data-deletion callback (reference §2.8): the request is recorded first (so its status page exists
  * even if deleting fails), the data is deleted, and Meta gets `{ url, confirmation_code }`.
  */
-export const POST = async (req: MedusaRequest<PostSignedRequestType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<PostSignedRequestType>, res: MedusaResponse<MetaDataDeletionResponse>) => {
   const service = req.scope.resolve<MetaModuleService>(META_MODULE)
   const check = parseSignedRequest(req.validatedBody.signed_request, service.getOptions().appSecret)
   if (!check.ok) {

@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { parseSignedRequest } from "../../../lib/webhooks"
 import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
+import type { MetaDeauthorizeResponse } from "../../../types/http/callbacks"
 import { pauseMetaConnectionWorkflow } from "../../../workflows"
 import { refuseSignedRequest } from "./signed-request-errors"
 import type { PostSignedRequestType } from "./validators"
@@ -10,7 +11,7 @@ import type { PostSignedRequestType } from "./validators"
 export const AUTHENTICATE = false
 
 /** Deauthorize callback (reference §2.8): the connection that person authorised is revoked; work pauses. */
-export const POST = async (req: MedusaRequest<PostSignedRequestType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<PostSignedRequestType>, res: MedusaResponse<MetaDeauthorizeResponse>) => {
   const service = req.scope.resolve<MetaModuleService>(META_MODULE)
   const check = parseSignedRequest(req.validatedBody.signed_request, service.getOptions().appSecret)
   if (!check.ok) {

@@ -8,6 +8,7 @@ import {
 } from "../../../lib/webhooks"
 import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
+import type { MetaWebhookDeliveryResponse } from "../../../types/http/callbacks"
 import { BodyTooLargeError, readRawBody } from "./read-raw-body"
 
 // Meta calls this endpoint; it carries no Medusa credentials. The verify token (GET) and the
@@ -39,7 +40,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * each change is written once (by idempotency key) and Meta gets its 200 at once. Processing happens
  * afterwards (subscriber → workflows; the retry job catches anything left behind).
  */
-export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest, res: MedusaResponse<MetaWebhookDeliveryResponse>) => {
   const service = req.scope.resolve<MetaModuleService>(META_MODULE)
   let raw: Buffer
   try {

@@ -37,6 +37,7 @@ export const PostStoreMetaCartContextSchema = z
       .min(1_000_000_000_000, "fbclid_at must be in milliseconds, not seconds")
       .optional(),
     event_source_url: httpUrl("event_source_url").optional(),
+    landing_url: httpUrl("landing_url").nullable().optional(),
   })
   .strict()
 export type PostStoreMetaCartContextType = z.infer<typeof PostStoreMetaCartContextSchema>

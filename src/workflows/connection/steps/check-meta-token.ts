@@ -3,16 +3,8 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { FEATURE_NAMES, connectionStatus, dateFromUnixSeconds } from "../../../lib/connection"
 import { GraphError } from "../../../lib/graph"
 import { missingPermissionsByFeature } from "../../../lib/oauth"
+import type { MetaHealth } from "../../../types/http/connection"
 import { metaService } from "./meta-service"
-
-export type MetaHealth = {
-  ok: boolean
-  checked_at: string
-  token_valid: boolean
-  expires_at: string | null
-  missing_permissions: Record<string, string[]>
-  error: string | null
-}
 
 /**
  * Health check: asks Meta (debug_token) whether the stored token still works, refreshes the granted

@@ -1,12 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ShoppingBag } from "@medusajs/icons"
 import { Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
 import { Link, useSearchParams } from "react-router-dom"
 import { CatalogItemErrors } from "../../../components/catalog/catalog-item-errors"
 import { CATALOG_STATUS, CATALOG_STATUS_FILTERS } from "../../../components/catalog/catalog-status"
 import { META_CATALOG_PAGE_SIZE, useMetaCatalogItems } from "../../../hooks/api/catalog"
 import { formatRelative } from "../../../lib/format-date"
-import type { MetaCatalogItemStatus } from "../../../types/meta-catalog"
+import type { MetaCatalogItemStatus } from "../../../../types/http/catalog"
 import { FilterSelect } from "../../../components/list/filter-select"
 import { ListStates } from "../../../components/list/list-states"
 import { OffsetPagination } from "../../../components/offset-pagination"
@@ -101,9 +100,10 @@ const MetaCatalogPage = () => {
   )
 }
 
+// A sub-item of the "Meta" sidebar entry (routes/meta/page.tsx): nested by its path, ordered by rank.
 export const config = defineRouteConfig({
-  label: "Meta catalog",
-  icon: ShoppingBag,
+  label: "Catalog",
+  rank: 10,
 })
 
 export default MetaCatalogPage

@@ -1,11 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ChartBar } from "@medusajs/icons"
 import { useState } from "react"
 import { CapiEventsLogSection } from "../../../components/capi-events/capi-events-log-section"
 import { MatchQualitySection } from "../../../components/capi-events/match-quality-section"
 import { TestEventCodeSection } from "../../../components/capi-events/test-event-code-section"
 import { useMetaCapiEvents } from "../../../hooks/api/capi-events"
-import type { MetaCapiEventFilters } from "../../../types/meta-capi-events"
+import type { MetaCapiEventFilters } from "../../../../types/http/events"
 
 /** Store → Meta: the Conversions API events log, how well they can be matched, and Test Events. */
 const MetaEventsPage = () => {
@@ -30,9 +29,10 @@ const MetaEventsPage = () => {
   )
 }
 
+// A sub-item of the "Meta" sidebar entry (routes/meta/page.tsx): nested by its path, ordered by rank.
 export const config = defineRouteConfig({
-  label: "Meta events",
-  icon: ChartBar,
+  label: "Events",
+  rank: 20,
 })
 
 export default MetaEventsPage

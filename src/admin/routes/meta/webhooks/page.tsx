@@ -1,5 +1,4 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { CommentsSection } from "../../../components/webhooks/comments-section"
 import { LeadsSection } from "../../../components/webhooks/leads-section"
 import { WebhookLogSection } from "../../../components/webhooks/webhook-log-section"
@@ -17,9 +16,10 @@ const MetaWebhooksPage = () => {
   )
 }
 
+// A sub-item of the "Meta" sidebar entry (routes/meta/page.tsx): nested by its path, ordered by rank.
 export const config = defineRouteConfig({
-  label: "Meta inbox",
-  icon: ChatBubbleLeftRight,
+  label: "Inbox",
+  rank: 50,
 })
 
 export default MetaWebhooksPage

@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MetaCatalogResponse } from "../../../../types/http/catalog"
 import { resolveCatalogContext } from "../../../../workflows/catalog/engine/catalog-context"
 import { presentRun } from "./present-catalog"
 
 /** GET /admin/meta/catalog: totals, progress of a running full sync, the last reconcile, and why sync waits. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<MetaCatalogResponse>) {
   const context = await resolveCatalogContext(req.scope)
   const { service } = context
   const counts = await service.catalogItemStore().countByStatus()
@@ -22,8 +23,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         excluded: counts.excluded,
         waiting: counts.dirty,
       },
-      full_sync: presentRun(fullSync),
-      last_reconcile: presentRun(reconcile),
+      full_sync: fullSync ? presentRun(fullSync) : null,
+      last_reconcile: reconcile ? presentRun(reconcile) : null,
     },
   })
 }

@@ -1,22 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import {
-  ConnectionView,
-  StoredAsset,
-  StoredConnection,
-  UsageView,
-  presentConnection,
-  presentUsage,
-} from "../../../../lib/connection"
+import { StoredAsset, StoredConnection, presentConnection, presentUsage } from "../../../../lib/connection"
 import { META_MODULE } from "../../../../modules/meta"
 import type MetaModuleService from "../../../../modules/meta/service"
+import type { MetaConnection } from "../../../../types/http/connection"
 
 /**
  * Reads the store's connection as the admin API shows it. Not through `query.graph` with caller-chosen
  * fields: the rows hold sealed tokens, and the response is built field by field so none can leak.
  */
-export async function readConnectionView(
-  scope: MedusaContainer
-): Promise<(ConnectionView & { api_usage: UsageView }) | null> {
+export async function readConnectionView(scope: MedusaContainer): Promise<MetaConnection | null> {
   const service = scope.resolve<MetaModuleService>(META_MODULE)
   const connection = await service.retrieveLiveConnection()
   if (!connection) {

@@ -1,4 +1,5 @@
 import { maskIpAddress, matchQualityOf } from "../../../../lib/capi"
+import type { MetaCapiEvent, MetaCapiEventStatus } from "../../../../types/http/events"
 
 type EventRow = {
   id: string
@@ -6,7 +7,7 @@ type EventRow = {
   event_name: string
   event_id: string
   subject_id: string | null
-  status: string
+  status: MetaCapiEventStatus
   attempts: number
   next_attempt_at: Date | string | null
   event_time: Date | string
@@ -19,11 +20,13 @@ type EventRow = {
   created_at: Date | string
 }
 
+const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
+
 /**
  * An outbox row for the admin: the payload as sent (hashes only) with the client IP masked, Meta's
  * answer or error, and which user_data keys the event carried.
  */
-export function presentMetaEvent(row: EventRow) {
+export function presentMetaEvent(row: EventRow): MetaCapiEvent {
   const payload = row.payload ?? {}
   const userData = { ...((payload.user_data as Record<string, unknown>) ?? {}) }
   if (typeof userData.client_ip_address === "string") userData.client_ip_address = maskIpAddress(userData.client_ip_address)
@@ -36,15 +39,15 @@ export function presentMetaEvent(row: EventRow) {
     subject_id: row.subject_id,
     status: row.status,
     attempts: row.attempts,
-    next_attempt_at: row.next_attempt_at,
-    event_time: row.event_time,
-    sent_at: row.sent_at,
-    replayed_at: row.replayed_at,
+    next_attempt_at: iso(row.next_attempt_at),
+    event_time: new Date(row.event_time).toISOString(),
+    sent_at: iso(row.sent_at),
+    replayed_at: iso(row.replayed_at),
     test_event_code: row.test_event_code,
     error: row.last_error,
     response: Object.keys(response).length ? response : null,
     match_quality: matchQualityOf(payload.user_data as Record<string, unknown>),
     payload: { ...payload, user_data: userData },
-    created_at: row.created_at,
+    created_at: new Date(row.created_at).toISOString(),
   }
 }

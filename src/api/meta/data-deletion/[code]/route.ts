@@ -1,13 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CONFIRMATION_CODE, DeletionView, renderDeletionStatusPage } from "../../../../lib/webhooks"
+import { CONFIRMATION_CODE, renderDeletionStatusPage } from "../../../../lib/webhooks"
 import { META_MODULE } from "../../../../modules/meta"
 import type MetaModuleService from "../../../../modules/meta/service"
+import type { MetaDataDeletionRequest, MetaDataDeletionStatusResponse } from "../../../../types/http/callbacks"
 
 // The person who asked for deletion opens this from Meta; it shows only the state of their request.
 export const AUTHENTICATE = false
 
 /** The status page behind the `url` of a data-deletion answer: HTML for people, JSON on request. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<MetaDataDeletionStatusResponse | string>) => {
   const code = String(req.params.code ?? "")
   const wantsJson = req.accepts(["html", "json"]) === "json"
   if (!CONFIRMATION_CODE.test(code)) {
@@ -18,7 +19,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   const service = req.scope.resolve<MetaModuleService>(META_MODULE)
   const [request] = await service.listMetaDataDeletionRequests({ confirmation_code: code })
-  const view: DeletionView | null = request
+  const view: MetaDataDeletionRequest | null = request
     ? {
         confirmation_code: request.confirmation_code,
         status: request.status,

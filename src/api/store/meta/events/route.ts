@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { FixedWindowLimiter } from "../../../../lib/capi"
+import type { StoreMetaEventResponse } from "../../../../types/http/store"
 import { mirrorMetaBrowserEventWorkflow } from "../../../../workflows/capi"
 import { clientOf } from "../request-context"
 import type { PostStoreMetaEventType } from "../validators"
@@ -8,7 +9,7 @@ import type { PostStoreMetaEventType } from "../validators"
 const limiter = new FixedWindowLimiter(60, 60_000)
 
 /** Mirrors a browser Pixel event server-side with the same eventID, so Meta counts it once. */
-export const POST = async (req: MedusaRequest<PostStoreMetaEventType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<PostStoreMetaEventType>, res: MedusaResponse<StoreMetaEventResponse>) => {
   const body = req.validatedBody
   const { ip, userAgent } = clientOf(req)
   if (!limiter.take(ip ?? "unknown")) {

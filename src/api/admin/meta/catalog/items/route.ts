@@ -1,11 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MetaCatalogItemsResponse } from "../../../../../types/http/catalog"
 import { metaService } from "../../../../../workflows/catalog/engine/catalog-context"
 import { presentCatalogItem } from "../present-catalog"
 
 type Query = { status?: string; product_id?: string; limit: number; offset: number }
 
 /** GET /admin/meta/catalog/items?status=needs_attention: the items, e.g. the ones a merchant must fix. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<MetaCatalogItemsResponse>) {
   const { status, product_id, limit, offset } = req.validatedQuery as unknown as Query
   const filters: Record<string, unknown> = {}
   if (status) filters.status = status
@@ -15,5 +16,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     skip: offset,
     order: { updated_at: "DESC" },
   })
-  res.json({ items: rows.map((r) => presentCatalogItem(r as any)), count, offset, limit })
+  res.json({ items: rows.map((r) => presentCatalogItem(r)), count, offset, limit })
 }

@@ -1,10 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { META_MODULE } from "../../../../../modules/meta"
 import type MetaModuleService from "../../../../../modules/meta/service"
+import type { MetaCommentsReadResponse } from "../../../../../types/http/webhooks"
 import type { PostMetaCommentsReadType } from "../../webhooks/validators"
 
 /** Marks comments as seen (all unread ones when no ids are given): clears the new-comment badge. */
-export const POST = async (req: AuthenticatedMedusaRequest<PostMetaCommentsReadType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<PostMetaCommentsReadType>,
+  res: MedusaResponse<MetaCommentsReadResponse>
+) => {
   const service = req.scope.resolve<MetaModuleService>(META_MODULE)
   const unread = await service.listMetaComments(
     { read_at: null, ...(req.validatedBody.ids ? { id: req.validatedBody.ids } : {}) },

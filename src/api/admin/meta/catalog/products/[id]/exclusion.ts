@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { setMetaCatalogExclusionWorkflow } from "../../../../../../workflows/catalog"
+import type { MetaCatalogExclusionBody, MetaCatalogItem, MetaCatalogProductResponse } from "../../../../../../types/http/catalog"
 import { metaService } from "../../../../../../workflows/catalog/engine/catalog-context"
 import { presentCatalogItem } from "../../present-catalog"
 
@@ -10,13 +11,17 @@ export async function requireProduct(req: AuthenticatedMedusaRequest, id: string
   if (!data.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id "${id}" was not found`)
 }
 
-export async function productItems(req: AuthenticatedMedusaRequest, productId: string) {
+export async function productItems(req: AuthenticatedMedusaRequest, productId: string): Promise<MetaCatalogItem[]> {
   const rows = await metaService(req.scope).listMetaCatalogItems({ product_id: productId } as any, { take: null, order: { variant_id: "ASC" } })
-  return rows.map((r) => presentCatalogItem(r as any))
+  return rows.map((r) => presentCatalogItem(r))
 }
 
 /** Include/exclude: the items are marked dirty; the worker deletes excluded ones from Meta or sends included ones. */
-export async function setExclusion(req: AuthenticatedMedusaRequest<{ variant_ids?: string[] }>, res: MedusaResponse, excluded: boolean) {
+export async function setExclusion(
+  req: AuthenticatedMedusaRequest<MetaCatalogExclusionBody>,
+  res: MedusaResponse<MetaCatalogProductResponse>,
+  excluded: boolean
+) {
   const productId = req.params.id
   await requireProduct(req, productId)
   await setMetaCatalogExclusionWorkflow(req.scope).run({

@@ -2,10 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { META_MODULE } from "../../../../../../modules/meta"
 import type MetaModuleService from "../../../../../../modules/meta/service"
+import type { MetaWebhookEventResponse } from "../../../../../../types/http/webhooks"
 import { processMetaWebhookEvent } from "../../../../../../workflows"
+import { presentWebhookEvent } from "../../present-webhook-event"
 
 /** Processes a logged change again now (a failed one, or one that never ran), whatever its schedule. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<MetaWebhookEventResponse>) => {
   const service = req.scope.resolve<MetaModuleService>(META_MODULE)
   const [event] = await service.listMetaWebhookEvents({ id: req.params.id })
   if (!event) {
@@ -15,5 +17,5 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This webhook event was already processed")
   }
   await processMetaWebhookEvent(req.scope, event.id, { force: true })
-  res.json({ webhook_event: await service.retrieveMetaWebhookEvent(event.id) })
+  res.json({ webhook_event: presentWebhookEvent(await service.retrieveMetaWebhookEvent(event.id)) })
 }
