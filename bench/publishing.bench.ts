@@ -19,16 +19,16 @@
  * calendar part after 100 requests or 45 s. Processes, the temp directory and the database are removed
  * in `finally`.
  */
-import { spawn, type ChildProcess } from "node:child_process"
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readdirSync, readFileSync, rmSync } from "node:fs"
 import path from "node:path"
 import { Client } from "pg"
 import { startGraphEmulator, type GraphEmulator } from "../src/emulator"
 import { notReadyDelayMs } from "../src/lib/publishing/publish-schedule"
 import { startMediaServer, type MediaServer } from "../integration-tests/helpers/media-server"
 import { freePort, query, runMedusaCli, sleep, stopGroup } from "./lib/harness"
+import { addInstagramAccounts, connectInstagramAccounts } from "./lib/publishing/instagram-accounts"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
+import { ADMIN_USER_ROUTE, adminHeaders, boot, http, snapshotAppDir, storeEnv, waitForHealth, type Store } from "./lib/store"
 
 /** BENCH_PUBLISHING_TOTAL=100 tries the bench on fewer posts (printed, not recorded); the recorded run uses 1,000. */
 const TOTAL = Number(process.env.BENCH_PUBLISHING_TOTAL ?? 1000)
@@ -60,8 +60,6 @@ const RECORDED = TOTAL === 1000 && PARTS === "12" && !process.env.BENCH_PUBLISHI
 const DB_NAME = "meta_bench_publishing"
 const ADMIN_DB_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@localhost:5432/postgres"
 const DB_URL = ADMIN_DB_URL.replace(/\/[^/]*$/, `/${DB_NAME}`)
-const BUSINESS = "20001"
-const SEED_IG = "40001"
 const root = path.join(__dirname, "..")
 const cli = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
 const benchStarted = Date.now()
@@ -69,7 +67,6 @@ const benchStarted = Date.now()
 const adminQuery = (sql: string) => query(ADMIN_DB_URL, sql)
 const db = <T = Record<string, unknown>>(sql: string) => query<T>(DB_URL, sql)
 
-type Store = { name: string; port: number; url: string; child?: ChildProcess; log: string }
 type Part = { rows: Row[]; notes: string[]; met: boolean }
 type Setup = {
   emulator: GraphEmulator
@@ -82,20 +79,8 @@ type Setup = {
   bootedMs: number
 }
 
-/**
- * The development app (medusa-config.ts, src) copied to a temp directory on the repository's
- * node_modules, plus two bench-only routes that exist in that copy only: one runs the publishing job
- * once — the scheduled job's own function, as the scheduler calls it — and answers when it is done; one
- * creates the admin user as `medusa user` does (without booting a third Medusa process).
- */
-function snapshotAppDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "meta-bench-publishing-"))
-  for (const entry of ["package.json", "tsconfig.json", "medusa-config.ts", "src", "integration-tests/helpers"]) {
-    cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true })
-  }
-  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"))
-  const routes: Record<string, string> = {
-    "run-job": `import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+/** Bench only (temp copy): one run of the scheduled publishing job — its own function, as the scheduler calls it — answering when it is done. */
+const RUN_JOB_ROUTE = `import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import publishMetaPublicationsJob from "../../../../jobs/publish-meta-publications"
 
 /** Bench only (temp copy): one run of the scheduled publishing job. */
@@ -104,91 +89,13 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   await publishMetaPublicationsJob(req.scope)
   res.json({ ms: Date.now() - started })
 }
-`,
-    "admin-user": `import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
-import { createUsersWorkflow } from "@medusajs/medusa/core-flows"
+`
 
-/** Bench only (temp copy): what "medusa user -e -p" does. */
-export const POST = async (req: MedusaRequest<{ email: string; password: string }>, res: MedusaResponse) => {
-  const { email, password } = req.body
-  const { result } = await createUsersWorkflow(req.scope).run({ input: { users: [{ email }] } })
-  const auth = req.scope.resolve(Modules.AUTH)
-  const { authIdentity, error } = await auth.register("emailpass", { body: { email, password } } as never)
-  if (error || !authIdentity) throw new Error(error ?? "no auth identity")
-  await auth.updateAuthIdentities({ id: authIdentity.id, app_metadata: { user_id: result[0].id } })
-  res.json({ user_id: result[0].id })
-}
-`,
-  }
-  for (const [name, source] of Object.entries(routes)) {
-    const routeDir = path.join(dir, "src/api/bench/publishing", name)
-    mkdirSync(routeDir, { recursive: true })
-    writeFileSync(path.join(routeDir, "route.ts"), source)
-  }
-  return dir
-}
-
-function storeEnv(emulator: GraphEmulator, port: number): NodeJS.ProcessEnv {
-  const { TS_NODE_PROJECT: _benchProject, ...inherited } = process.env
-  return {
-    ...inherited,
-    NODE_ENV: "development",
-    DATABASE_URL: DB_URL,
-    PORT: String(port),
-    MEDUSA_BACKEND_URL: `http://localhost:${port}`,
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    DISABLE_MEDUSA_ADMIN: "true",
-    // No scheduled jobs or subscribers in either process: the only job runs are the bench's.
-    MEDUSA_WORKER_MODE: "server",
-    JWT_SECRET: "bench-jwt-secret",
-    COOKIE_SECRET: "bench-cookie-secret",
-    META_APP_ID: "1234567890",
-    META_APP_SECRET: "sandbox-app-secret",
-    META_ENCRYPTION_KEY: "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=",
-    META_GRAPH_API_URL: emulator.url,
-    META_OAUTH_DIALOG_URL: emulator.url,
-    MEDUSA_PLUGIN_META_ENV_LOADED: "1",
-    LOG_LEVEL: "error",
-  }
-}
+/** The development app in a temp directory, with /bench/publishing/run-job and /bench/publishing/admin-user. */
+const publishingAppDir = () => snapshotAppDir("meta-bench-publishing-", "publishing", { "run-job": RUN_JOB_ROUTE, "admin-user": ADMIN_USER_ROUTE })
 
 const runCli = (args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string, timeoutMs?: number) =>
   runMedusaCli(cli, args, cwd, env, what, timeoutMs)
-
-function boot(store: Store, cwd: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): void {
-  store.child = spawn(process.execPath, [...nodeArgs, cli, "start", "--port", String(store.port)], { cwd, env, detached: true })
-  const keep = (c: Buffer) => (store.log = (store.log + c).slice(-20_000))
-  store.child.stdout?.on("data", keep)
-  store.child.stderr?.on("data", keep)
-}
-
-async function waitForHealth(store: Store, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (store.child?.exitCode !== null && store.child?.exitCode !== undefined) throw new Error(`${store.name} exited (${store.child.exitCode}):\n${store.log.slice(-3000)}`)
-    try {
-      if ((await fetch(`${store.url}/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await sleep(500)
-  }
-  throw new Error(`${store.name} was not healthy within ${timeoutMs / 1000} s:\n${store.log.slice(-3000)}`)
-}
-
-async function http<T = any>(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<T> {
-  const method = init.method ?? (init.body ? "POST" : "GET")
-  const res = await fetch(url, {
-    method,
-    headers: { "content-type": "application/json", ...init.headers },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-    signal: AbortSignal.timeout(init.timeoutMs ?? 60_000),
-  })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 500)}`)
-  return (text ? JSON.parse(text) : {}) as T
-}
 
 /** CPU time (user + system, ms) used so far by a store's process group. */
 function groupCpuMs(store: Store): number {
@@ -203,21 +110,6 @@ function groupCpuMs(store: Store): number {
     }
   }
   return ticks * 10 // USER_HZ = 100 on Linux
-}
-
-/** 19 more Instagram accounts, each with its own Page, in the seeded business (as seed.ts builds 30001/40001). */
-function addInstagramAccounts(emulator: GraphEmulator): string[] {
-  const world = emulator.state
-  const tasks = ["ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE"]
-  const ids = [SEED_IG]
-  for (let k = 1; k < ACCOUNTS; k++) {
-    const pageId = String(31000 + k)
-    const igId = String(41000 + k)
-    world.pages[pageId] = { id: pageId, name: `Bench Page ${k}`, category: "Shopping & retail", businessId: BUSINESS, instagramBusinessAccountId: igId, tasks, fanCount: 100 + k }
-    world.igAccounts[igId] = { id: igId, username: `bench_shop_${k}`, name: `Bench Shop ${k}`, pageId, followersCount: 1000 + k, mediaCount: 0, biography: "Bench account" }
-    ids.push(igId)
-  }
-  return ids
 }
 
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`
@@ -237,28 +129,22 @@ function latenessAt(values: { ms: number; censored: boolean }[], p: number): { m
 async function setup(emulator: GraphEmulator, media: MediaServer, stores: Store[], appDir: string): Promise<Setup> {
   const [storeA] = stores
   emulator.publishing.setContainerDelays({ imageMs: 300 })
-  const igIds = addInstagramAccounts(emulator)
+  const igIds = addInstagramAccounts(emulator, ACCOUNTS)
   for (const id of igIds) emulator.publishing.setPublishingQuota(id, QUOTA)
 
   await adminQuery(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`)
   await adminQuery(`CREATE DATABASE "${DB_NAME}"`)
   console.log("[bench] migrating the scratch database…")
-  await runCli(["db:migrate"], appDir, storeEnv(emulator, storeA.port), "medusa db:migrate")
+  await runCli(["db:migrate"], appDir, storeEnv(emulator, DB_URL, storeA.port), "medusa db:migrate")
   console.log("[bench] booting two stores on the one database…")
   for (const s of stores) {
-    boot(s, appDir, storeEnv(emulator, s.port), s === storeA && CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : [])
+    boot(s, appDir, storeEnv(emulator, DB_URL, s.port), s === storeA && CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : [])
   }
   await Promise.all(stores.map((s) => waitForHealth(s, 240_000)))
   const bootedMs = Date.now() - benchStarted
 
-  await http(`${storeA.url}/bench/publishing/admin-user`, { body: { email: "bench@example.com", password: "bench-password" } })
-  const { token } = await http(`${storeA.url}/auth/user/emailpass`, { body: { email: "bench@example.com", password: "bench-password" } })
-  const headers = { authorization: `Bearer ${token}` }
-  await http(`${storeA.url}/admin/meta/connection`, { body: { access_token: emulator.createSystemUserToken(), pixel_id: "60001" }, headers })
-  const { accounts } = await http<{ accounts: { id: string; platform: string; meta_id: string }[] }>(`${storeA.url}/admin/meta/publishing/accounts`, { headers })
-  const instagram = accounts.filter((a) => a.platform === "instagram" && igIds.includes(a.meta_id))
-  if (instagram.length !== ACCOUNTS) throw new Error(`expected ${ACCOUNTS} Instagram accounts, the store lists ${instagram.length}`)
-  for (const a of instagram) await http(`${storeA.url}/admin/meta/publishing/accounts/${a.id}`, { body: { enabled: true }, headers })
+  const headers = await adminHeaders(storeA, "publishing")
+  const instagram = await connectInstagramAccounts(storeA, emulator, headers, igIds)
 
   // One draft through the admin API (its media probed as for any publication) gives the stored media
   // shape; the publications are inserted with one SQL statement from it, and the draft is deleted.
@@ -401,15 +287,21 @@ async function publishingPart(s: Setup): Promise<Part> {
   const p95 = latenessAt(lateStore, 95)
   const lateMet = p95.exact && p95.ms < LATENESS_P95_TARGET_MS
   // Where the lateness goes: waiting for a runner (due → container created) and the publish itself (→ live).
+  // A container made ahead of the due time (the publisher prepares them) means no wait for a runner to
+  // start it: the work on the post then starts at the due time, not at the container's creation.
   const waits: number[] = []
   const work: number[] = []
+  const leads: number[] = []
   for (const p of published) {
     const m = mediaById.get(p.meta_post_id ?? "")
     const c = m ? containers.get(m.containerId) : undefined
     if (!m || !c) continue
-    waits.push(c.createdAt - p.scheduled)
-    work.push(m.publishedAt - c.createdAt)
+    const started = Math.max(c.createdAt, p.scheduled)
+    waits.push(started - p.scheduled)
+    work.push(m.publishedAt - started)
+    if (c.createdAt < p.scheduled) leads.push(p.scheduled - c.createdAt)
   }
+  const ahead = sorted(leads)
   const w = sorted(waits)
   const k = sorted(work)
   const lastPublished = Math.max(firstDue, ...published.map((p) => p.published ?? 0))
@@ -453,7 +345,7 @@ async function publishingPart(s: Setup): Promise<Part> {
       },
       {
         metric: "(1) published early: store's published_at · media timestamp at Meta · media_publish call, before scheduled_at",
-        value: `${early} · ${earlyAtMeta} · ${earlyCalls} (containers created before the due time: ${earlyContainers})`,
+        value: `${early} · ${earlyAtMeta} · ${earlyCalls} (containers created before the due time: ${earlyContainers}${ahead.length ? `, made ${fmtS(percentile(ahead, 50))} ahead at p50` : ""})`,
         target: "0 · 0 · 0",
         met: earlyMet,
       },
@@ -468,7 +360,7 @@ async function publishingPart(s: Setup): Promise<Part> {
         value: `${latenessAt(lateMeta, 50).text} / ${latenessAt(lateMeta, 95).text} / ${latenessAt(lateMeta, 100).text}`,
       },
       {
-        metric: "(1) lateness split, p50 / p95: due → container created (waiting for a runner) · container created → live",
+        metric: "(1) lateness split, p50 / p95: due → container created (waiting for a runner; 0 for a container made ahead) · container created or due, whichever is later → live",
         value: `${fmtS(percentile(w, 50))} / ${fmtS(percentile(w, 95))} · ${fmtS(percentile(k, 50))} / ${fmtS(percentile(k, 95))}`,
       },
       {
@@ -579,7 +471,7 @@ async function main() {
   const parts: Part[] = []
   const emulator = await startGraphEmulator({ port: 0 })
   const media = await startMediaServer()
-  const appDir = snapshotAppDir()
+  const appDir = publishingAppDir()
   const stores: Store[] = []
   for (const name of ["store A", "store B"]) {
     const port = await freePort()

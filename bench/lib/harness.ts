@@ -19,12 +19,12 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** One statement on its own connection (creating/dropping scratch databases, reading results). */
-export async function query<T = Record<string, unknown>>(connectionString: string, sql: string): Promise<T[]> {
+/** One statement on its own connection (creating/dropping scratch databases, seeding, reading results). */
+export async function query<T = Record<string, unknown>>(connectionString: string, sql: string, params?: unknown[]): Promise<T[]> {
   const client = new Client({ connectionString })
   await client.connect()
   try {
-    return (await client.query(sql)).rows as T[]
+    return (await client.query(sql, params)).rows as T[]
   } finally {
     await client.end()
   }

@@ -30,6 +30,8 @@ medusaIntegrationTestRunner({
     const attempt = (path: string, body: unknown) => api.post(path, body, { headers }).catch((e: any) => e.response)
     const publishes = () => emulator.requests({ method: "POST", path: /media_publish$/ })
     const igMedia = () => emulator.publishing.media(IG)
+    /** Containers made for the Instagram account (POST /{ig-user}/media, not media_publish). */
+    const containerCalls = () => emulator.requests({ method: "POST", path: new RegExp(`${IG}/media$`) })
 
     const publication = async (id: string) => (await admin.get(`/admin/meta/publications/${id}`)).data.publication
     const settled = (id: string, what = "the publication to settle") =>
@@ -143,15 +145,121 @@ medusaIntegrationTestRunner({
         scheduled_at: new Date(Date.now() + 1500).toISOString(),
       })
       expect(data.publication.status).toBe("scheduled")
-      await runJob()
-      expect(publishes()).toHaveLength(0) // not early
-      await new Promise((r) => setTimeout(r, 1600))
+      // Both runners start before the time; they wait for it (not for the next minute) and one publishes.
       await Promise.all([runJob(), runJob()])
       const done = await settled(data.publication.id)
       expect(done.status).toBe("published")
-      expect(new Date(done.published_at).getTime()).toBeGreaterThanOrEqual(new Date(data.publication.scheduled_at).getTime())
+      const due = new Date(data.publication.scheduled_at).getTime()
+      expect(new Date(done.published_at).getTime()).toBeGreaterThanOrEqual(due)
+      expect(Date.parse(publishes()[0].at)).toBeGreaterThanOrEqual(due) // not early
       expect(igMedia()).toHaveLength(1)
       expect(publishes()).toHaveLength(1)
+    })
+
+    it("an Instagram container is made ahead of the due time; the post goes out at its time, once", async () => {
+      // Due after this run's time is up (45 s): the run makes the container and returns.
+      const { data } = await admin.post("/admin/meta/publications", {
+        account_id: accounts[IG].id,
+        kind: "instagram_image",
+        caption: "Prepared ahead",
+        media: [{ url: media.image(1080, 1080) }],
+        scheduled_at: new Date(Date.now() + 50_000).toISOString(),
+      })
+      await runJob()
+      const prepared = await publication(data.publication.id)
+      expect(prepared).toMatchObject({ status: "scheduled", attempts: 0, meta_post_id: null })
+      expect(prepared.container_id).toBeTruthy()
+      expect(containerCalls()).toHaveLength(1)
+      await runJob() // a second run before the time neither makes another container nor publishes
+      expect(containerCalls()).toHaveLength(1)
+      expect(publishes()).toHaveLength(0)
+
+      // Now due within the run: two runners wait for the time, and one of them publishes it, once.
+      const dueAt = new Date(Date.now() + 3000)
+      await svc().updateMetaPublications({ id: data.publication.id, scheduled_at: dueAt })
+      await Promise.all([runJob(), runJob()])
+      const done = await settled(data.publication.id)
+      expect(done).toMatchObject({ status: "published", container_id: prepared.container_id })
+      expect(publishes()).toHaveLength(1)
+      expect(publishes()[0].body).toMatchObject({ creation_id: prepared.container_id })
+      expect(Date.parse(publishes()[0].at)).toBeGreaterThanOrEqual(dueAt.getTime())
+      // published at its time, not at the next minute's run
+      expect(Date.parse(publishes()[0].at) - dueAt.getTime()).toBeLessThan(5000)
+      expect(new Date(done.published_at).getTime()).toBeGreaterThanOrEqual(dueAt.getTime())
+      expect(containerCalls()).toHaveLength(1)
+      expect(igMedia()).toHaveLength(1)
+    })
+
+    it("an edit after the container was made discards it, and the post goes out as edited", async () => {
+      const { data } = await admin.post("/admin/meta/publications", {
+        account_id: accounts[IG].id,
+        kind: "instagram_image",
+        caption: "First draft",
+        media: [{ url: media.image(1080, 1080) }],
+        scheduled_at: new Date(Date.now() + 60_000).toISOString(),
+      })
+      await runJob()
+      const first = (await publication(data.publication.id)).container_id
+      expect(first).toBeTruthy()
+
+      const edited = await admin.post(`/admin/meta/publications/${data.publication.id}`, { caption: "Final words" })
+      expect(edited.data.publication).toMatchObject({ status: "scheduled", container_id: null })
+      await runJob() // made again, from the edited content
+      const second = (await publication(data.publication.id)).container_id
+      expect(second).toBeTruthy()
+      expect(second).not.toBe(first)
+      expect(containerCalls().map((r: any) => r.body.caption)).toEqual(["First draft", "Final words"])
+
+      // A reschedule keeps the container: the content it was made from did not change.
+      const moved = new Date(Date.now() + 1500).toISOString()
+      expect((await admin.post(`/admin/meta/publications/${data.publication.id}`, { scheduled_at: moved })).data.publication.container_id).toBe(second)
+      await new Promise((r) => setTimeout(r, 1600))
+      await runJob()
+      const done = await settled(data.publication.id)
+      expect(done.status).toBe("published")
+      expect(publishes().map((r: any) => r.body.creation_id)).toEqual([second])
+      expect(igMedia().map((m: any) => m.caption)).toEqual(["Final words"])
+    })
+
+    it("a publication cancelled after its container was made is never published", async () => {
+      const { data } = await admin.post("/admin/meta/publications", {
+        account_id: accounts[IG].id,
+        kind: "instagram_image",
+        caption: "Called off",
+        media: [{ url: media.image(1080, 1080) }],
+        scheduled_at: new Date(Date.now() + 50_000).toISOString(),
+      })
+      await runJob()
+      expect((await publication(data.publication.id)).container_id).toBeTruthy()
+      await admin.post(`/admin/meta/publications/${data.publication.id}/cancel`)
+      // its time comes
+      await svc().updateMetaPublications({ id: data.publication.id, scheduled_at: new Date(Date.now() - 1000) })
+      await runJob()
+      expect((await publication(data.publication.id)).status).toBe("cancelled")
+      expect(publishes()).toHaveLength(0)
+      expect(igMedia()).toHaveLength(0)
+    })
+
+    it("containers are made only shortly ahead, and only for Instagram", async () => {
+      const later = await admin.post("/admin/meta/publications", {
+        account_id: accounts[IG].id,
+        kind: "instagram_image",
+        caption: "Next week",
+        media: [{ url: media.image(1080, 1080) }],
+        scheduled_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      })
+      const page = await admin.post("/admin/meta/publications", {
+        account_id: accounts[PAGE].id,
+        kind: "facebook_post",
+        caption: "Soon on the Page",
+        media: [],
+        scheduled_at: new Date(Date.now() + 60_000).toISOString(),
+      })
+      await runJob()
+      expect((await publication(later.data.publication.id)).container_id).toBeNull()
+      expect((await publication(page.data.publication.id)).status).toBe("scheduled")
+      expect(containerCalls()).toHaveLength(0)
+      expect(emulator.requests({ method: "POST", path: `${PAGE}/feed` })).toHaveLength(0)
     })
 
     it("bad media is refused with the reason before any call to Meta", async () => {
@@ -315,6 +423,40 @@ medusaIntegrationTestRunner({
       const empty = await attempt(`/admin/meta/comments/${comment.id}/reply`, { message: "  " })
       expect(empty.status).toBe(400)
       expect(empty.data.message).toMatch(/message/)
+    })
+
+    it("the calendar and the list answer each publication as its own GET does, filtered and counted", async () => {
+      const at = (hours: number) => new Date(Date.now() + 10 * 86_400_000 + hours * 3_600_000).toISOString()
+      const create = async (body: Record<string, unknown>) => (await admin.post("/admin/meta/publications", body)).data.publication
+      const ig1 = await create({ account_id: accounts[IG].id, kind: "instagram_image", caption: "One", media: [{ url: media.image(1080, 1080), alt_text: "A bag" }], scheduled_at: at(2), first_comment: "Hi" })
+      const ig2 = await create({ account_id: accounts[IG].id, kind: "instagram_image", caption: "Two", media: [{ url: media.image(1080, 1350) }], scheduled_at: at(1), product_ids: ["prod_calendar_1"] })
+      const fb = await create({ account_id: accounts[PAGE].id, kind: "facebook_post", caption: "Three", media: [], scheduled_at: at(3) })
+      const draft = await create({ account_id: accounts[PAGE].id, kind: "facebook_post", caption: "Someday", media: [] })
+      const from = at(0)
+      const to = at(4)
+
+      const { data: month } = await admin.get(`/admin/meta/publications?from=${from}&to=${to}&limit=2000`)
+      expect(month).toMatchObject({ count: 3, offset: 0, limit: 2000 })
+      expect(month.publications.map((p: any) => p.id)).toEqual([ig2.id, ig1.id, fb.id])
+      for (const listed of month.publications) expect(listed).toEqual(await publication(listed.id))
+      expect(Object.keys(month.publications[0]).sort()).toEqual(Object.keys(ig2).sort())
+
+      const ids = async (query: string) => (await admin.get(`/admin/meta/publications?${query}`)).data
+      expect((await ids(`from=${from}&to=${to}&account_id=${accounts[IG].id}`)).publications.map((p: any) => p.id)).toEqual([ig2.id, ig1.id])
+      expect((await ids(`from=${from}&to=${to}&status=scheduled&product_id=prod_calendar_1`)).publications.map((p: any) => p.id)).toEqual([ig2.id])
+      expect((await ids(`from=${from}&to=${to}&status=draft`)).count).toBe(0)
+      expect((await ids(`from=${from}`)).publications.map((p: any) => p.id)).toEqual([ig2.id, ig1.id, fb.id])
+      const page = await ids(`from=${from}&to=${to}&limit=1&offset=1`)
+      expect(page).toMatchObject({ count: 3, offset: 1, limit: 1 })
+      expect(page.publications.map((p: any) => p.id)).toEqual([ig1.id])
+      expect(await ids(`from=${from}&to=${to}&offset=5`)).toMatchObject({ publications: [], count: 3 })
+
+      // Without a range: the whole list, drafts (no time) last.
+      const all = await ids("limit=10")
+      expect(all.count).toBe(4)
+      expect(all.publications.map((p: any) => p.id)).toEqual([ig2.id, ig1.id, fb.id, draft.id])
+      expect(all.publications[3]).toEqual(await publication(draft.id))
+      expect((await ids("status=draft")).publications.map((p: any) => p.id)).toEqual([draft.id])
     })
 
     it("rescheduling moves a publication on the calendar and the month's list finds it", async () => {

@@ -1,8 +1,14 @@
 import { randomUUID } from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { boundSqlExecutor } from "../meta/sql-executor"
+import { boundSqlExecutor, type SqlExecutor } from "../meta/sql-executor"
+import * as insights from "./insights-repository"
+import * as publications from "./publications-repository"
+import { MetaAccountInsight } from "./models/meta-account-insight"
+import { MetaAccountPost } from "./models/meta-account-post"
 import { MetaPublication } from "./models/meta-publication"
+import { MetaPublicationAttribution } from "./models/meta-publication-attribution"
+import { MetaPublicationInsight } from "./models/meta-publication-insight"
 import { MetaPublishingAccount } from "./models/meta-publishing-account"
 
 /** A publication as the publisher holds it while it owns the lease. */
@@ -69,7 +75,14 @@ export const CHANGEABLE_STATUSES = ["draft", "scheduled", "publishing", "failed"
  * LOCKED), so any number of Medusa processes can run the publishing job and each due publication is
  * advanced by one of them at a time.
  */
-class MetaPublishingModuleService extends MedusaService({ MetaPublishingAccount, MetaPublication }) {
+class MetaPublishingModuleService extends MedusaService({
+  MetaPublishingAccount,
+  MetaPublication,
+  MetaPublicationInsight,
+  MetaAccountInsight,
+  MetaAccountPost,
+  MetaPublicationAttribution,
+}) {
   /**
    * Leases due publications: scheduled ones whose time has come, and ones mid-way whose next attempt is
    * due — never one another process holds (its lease runs until `claimed_until`).
@@ -102,6 +115,40 @@ class MetaPublishingModuleService extends MedusaService({ MetaPublishingAccount,
   }
 
   /**
+   * Leases scheduled Instagram publications due within `aheadMs` whose container is not made yet, so it
+   * can be made before the due time (a container stays valid for 24 hours; media_publish still waits for
+   * the time, through claimDuePublications). Each revision is prepared once: the claim records it in
+   * `prepared_revision`, so a failed preparation is left to the publisher at the due time instead of being
+   * tried on every run, and an edit (a new revision) makes the publication eligible again. The status stays
+   * `scheduled`: the merchant can still edit or cancel it, which ends this lease.
+   */
+  @InjectManager()
+  async claimUpcomingPublications(
+    input: { limit: number; leaseMs: number; aheadMs: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimedPublication[]> {
+    return boundSqlExecutor(sharedContext.manager).execute<ClaimedPublication[]>(
+      `UPDATE "meta_publication" p
+          SET "claim_token" = ?, "claimed_until" = now() + (? * interval '1 millisecond'),
+              "claimed_revision" = p."revision", "prepared_revision" = p."revision"
+        WHERE p."id" IN (
+          SELECT q."id" FROM "meta_publication" q
+            JOIN "meta_publishing_account" a ON a."id" = q."account_id" AND a."deleted_at" IS NULL AND a."enabled"
+                 AND a."platform" = 'instagram'
+           WHERE q."deleted_at" IS NULL AND q."status" = 'scheduled'
+             AND q."scheduled_at" > now() AND q."scheduled_at" <= now() + (? * interval '1 millisecond')
+             AND q."container_id" IS NULL AND q."publish_requested_at" IS NULL
+             AND q."prepared_revision" IS DISTINCT FROM q."revision"
+             AND (q."claimed_until" IS NULL OR q."claimed_until" < now())
+           ORDER BY q."scheduled_at", q."id"
+           LIMIT ?
+           FOR UPDATE OF q SKIP LOCKED)
+      RETURNING ${RETURNED}`,
+      [randomUUID(), input.leaseMs, input.aheadMs, input.limit]
+    )
+  }
+
+  /**
    * Writes the publisher's progress while it still holds the lease and the merchant has not edited or
    * cancelled the publication since the claim. Returns false when it no longer may (the caller stops).
    */
@@ -112,6 +159,36 @@ class MetaPublishingModuleService extends MedusaService({ MetaPublishingAccount,
     progress: PublicationProgress & { release?: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
+    return this.writeUnderLease(boundSqlExecutor(sharedContext.manager), "publishing", id, claimToken, progress)
+  }
+
+  /**
+   * Writes a container made ahead of the due time, under the lease of claimUpcomingPublications: only
+   * while the publication is still scheduled at the revision it was claimed at (an edit or a cancel since
+   * then refuses the write, and the container made from the old content is never used).
+   */
+  @InjectManager()
+  async savePreparation(
+    id: string,
+    claimToken: string,
+    progress: Pick<PublicationProgress, "container_id" | "child_container_ids"> & { release?: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const { container_id, child_container_ids, release } = progress
+    return this.writeUnderLease(boundSqlExecutor(sharedContext.manager), "scheduled", id, claimToken, {
+      container_id,
+      child_container_ids,
+      release,
+    })
+  }
+
+  private async writeUnderLease(
+    sql: SqlExecutor,
+    status: "publishing" | "scheduled",
+    id: string,
+    claimToken: string,
+    progress: PublicationProgress & { release?: boolean }
+  ): Promise<boolean> {
     const sets: string[] = []
     const params: unknown[] = []
     for (const [column, value] of Object.entries(progress)) {
@@ -121,14 +198,31 @@ class MetaPublishingModuleService extends MedusaService({ MetaPublishingAccount,
     }
     if (progress.release) sets.push(`"claim_token" = NULL`, `"claimed_until" = NULL`)
     sets.push(`"updated_at" = now()`)
-    const rows = await boundSqlExecutor(sharedContext.manager).execute<{ id: string }[]>(
+    const rows = await sql.execute<{ id: string }[]>(
       `UPDATE "meta_publication" SET ${sets.join(", ")}
-        WHERE "id" = ? AND "claim_token" = ? AND "status" = 'publishing' AND "revision" = "claimed_revision"
+        WHERE "id" = ? AND "claim_token" = ? AND "status" = ? AND "revision" = "claimed_revision"
           AND "deleted_at" IS NULL
       RETURNING "id"`,
-      [...params, id, claimToken]
+      [...params, id, claimToken, status]
     )
     return rows.length === 1
+  }
+
+  /** The publishing quota Meta reported per account (content_publishing_limit), for the admin: one statement per round. */
+  @InjectManager()
+  async recordQuotaReadings(
+    readings: { id: string; usage: number; total: number; duration: number; checked_at: Date }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!readings.length) return
+    await boundSqlExecutor(sharedContext.manager).execute(
+      `UPDATE "meta_publishing_account" a
+          SET "quota_usage" = r."usage", "quota_total" = r."total", "quota_duration" = r."duration",
+              "quota_checked_at" = r."checked_at", "updated_at" = now()
+         FROM jsonb_to_recordset(?::jsonb) AS r("id" text, "usage" integer, "total" integer, "duration" integer, "checked_at" timestamptz)
+        WHERE a."id" = r."id"`,
+      [JSON.stringify(readings)]
+    )
   }
 
   /** Extends a lease the publisher still holds (a video container can take minutes). */
@@ -210,6 +304,97 @@ class MetaPublishingModuleService extends MedusaService({ MetaPublishingAccount,
       [graceMs]
     )
     return rows.map((r) => r.id)
+  }
+
+  /** The calendar's and the list's page of publications and the total, read in one statement (see listPublications). */
+  @InjectManager()
+  async listPublicationRows(filters: publications.PublicationListFilters, @MedusaContext() sharedContext: Context = {}) {
+    return publications.listPublications(boundSqlExecutor(sharedContext.manager), filters)
+  }
+
+  /** Claims publications whose figures are due (see claimInsightTargets): each is read by one process. */
+  @InjectManager()
+  async claimInsightTargets(
+    input: { since: Date; limit: number; staleMs: number; accountId?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return insights.claimInsightTargets(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /** Claims the accounts whose daily figures are due. */
+  @InjectManager()
+  async claimAccountRefresh(input: { staleMs: number; accountId?: string }, @MedusaContext() sharedContext: Context = {}) {
+    return insights.claimAccountRefresh(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /** Writes what one refresh read for many publications, in two statements. */
+  @InjectManager()
+  async savePublicationInsights(rows: insights.PublicationInsightWrite[], @MedusaContext() sharedContext: Context = {}) {
+    await insights.savePublicationInsights(boundSqlExecutor(sharedContext.manager), rows)
+  }
+
+  @InjectManager()
+  async saveAccountInsights(
+    input: { accountId: string; days: insights.AccountInsightWrite[]; unavailableReason: string | null; followersCount: number | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await insights.saveAccountInsights(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  @InjectManager()
+  async saveAccountPosts(accountId: string, posts: insights.AccountPostWrite[], @MedusaContext() sharedContext: Context = {}) {
+    await insights.saveAccountPosts(boundSqlExecutor(sharedContext.manager), accountId, posts)
+  }
+
+  @InjectManager()
+  async newestAccountPost(accountId: string, @MedusaContext() sharedContext: Context = {}) {
+    return insights.newestAccountPost(boundSqlExecutor(sharedContext.manager), accountId)
+  }
+
+  /** An order that came through a publication's link; true when this call attributed it (once per order). */
+  @InjectManager()
+  async attributeOrder(row: insights.AttributionWrite, @MedusaContext() sharedContext: Context = {}) {
+    return insights.attributeOrder(boundSqlExecutor(sharedContext.manager), row)
+  }
+
+  @InjectManager()
+  async attributionTotals(
+    input: { publicationIds?: string[]; accountId?: string; from?: Date; to?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return insights.attributionTotals(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  @InjectManager()
+  async retrievePublicationInsights(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const sql = boundSqlExecutor(sharedContext.manager)
+    const row = await insights.publicationInsightRow(sql, id)
+    if (!row) return null
+    return { row, history: await insights.publicationInsightHistory(sql, id) }
+  }
+
+  @InjectManager()
+  async retrieveAccountInsights(
+    input: { accountId: string; from: Date; to: Date; fromDay: string; toDay: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const sql = boundSqlExecutor(sharedContext.manager)
+    const [days, publications] = await Promise.all([
+      insights.accountInsightDays(sql, input),
+      insights.publishedInRange(sql, input),
+    ])
+    return { days, publications }
+  }
+
+  /** The last 30 days of `online_followers` and every post's time and engagement, for the best-time ranking. */
+  @InjectManager()
+  async bestTimeInputs(input: { accountId: string; sinceDay: string }, @MedusaContext() sharedContext: Context = {}) {
+    const sql = boundSqlExecutor(sharedContext.manager)
+    const [days, posts] = await Promise.all([
+      insights.accountInsightDays(sql, { accountId: input.accountId, fromDay: input.sinceDay, toDay: "9999-12-31" }),
+      insights.postHistory(sql, input.accountId),
+    ])
+    return { days, posts }
   }
 }
 

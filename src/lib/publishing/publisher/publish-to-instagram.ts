@@ -1,6 +1,6 @@
 import { findPublishedPost, type RecentPost } from "./find-published-post"
 import { finishPublished, leasedPersist, underLease, type Persist } from "./lease"
-import { ContainerError, type GraphPort, type PublicationWork, type PublishOutcome, type SaveProgress } from "./types"
+import { ContainerError, LostLeaseError, type GraphPort, type PublicationWork, type PublishOutcome, type SaveProgress } from "./types"
 
 /**
  * Instagram content publishing, one step at a time and safe to repeat:
@@ -8,7 +8,8 @@ import { ContainerError, type GraphPort, type PublicationWork, type PublishOutco
  * https://developers.facebook.com/docs/instagram-platform/content-publishing
  * Every id is saved the moment it exists; `publish_requested_at` is saved before media_publish, so a
  * repeat after a lost answer looks for the post (container PUBLISHED, the account's newest media)
- * instead of publishing a second one.
+ * instead of publishing a second one. The container may be made minutes ahead of the due time
+ * (prepareInstagramContainer); media_publish happens only in publishToInstagram, once the post is due.
  */
 
 type ContainerStatus = { id: string; status_code?: "IN_PROGRESS" | "FINISHED" | "ERROR" | "EXPIRED" | "PUBLISHED"; status?: string }
@@ -68,7 +69,7 @@ export async function publishToInstagram(
       else await persist({ publish_requested_at: null })
     }
     if (!work.meta_post_id) {
-      const ready = await prepareContainer(graph, igUserId, work, persist, options)
+      const ready = await makeContainerReady(graph, igUserId, work, persist, options)
       if (ready !== "finished") return ready
       const limit = await publishingLimit(graph, igUserId)
       if (limit) await options.onQuota?.(limit)
@@ -81,8 +82,54 @@ export async function publishToInstagram(
   })
 }
 
-/** Creates the container (a carousel's children first), then polls it within the budget. */
-async function prepareContainer(
+/**
+ * Makes the container(s) ahead of the due time and nothing more: the publisher polls and publishes them at
+ * the due time. Ids are saved as they come (a carousel's children first), under the preparation's lease;
+ * an edit or a cancel meanwhile refuses the write and ends it ("aborted").
+ */
+export async function prepareInstagramContainer(
+  graph: GraphPort,
+  igUserId: string,
+  work: PublicationWork,
+  save: SaveProgress
+): Promise<"prepared" | "aborted"> {
+  try {
+    await createContainer(graph, igUserId, work, leasedPersist(work, save))
+    return "prepared"
+  } catch (error) {
+    if (error instanceof LostLeaseError) return "aborted"
+    throw error
+  }
+}
+
+/** Creates the container unless it exists: a carousel's children first (those not made yet), then the parent. */
+async function createContainer(graph: GraphPort, igUserId: string, work: PublicationWork, persist: Persist): Promise<void> {
+  if (work.container_id) return
+  if (work.kind === "instagram_carousel") {
+    const children = [...(work.child_container_ids ?? [])]
+    for (const media of work.media.slice(children.length)) {
+      const child = await graph.post<{ id: string }>(`${igUserId}/media`, {
+        is_carousel_item: true,
+        ...(isVideo(media) ? { media_type: "VIDEO", video_url: media.url } : { image_url: media.url }),
+        ...(media.alt_text && !isVideo(media) ? { alt_text: media.alt_text } : {}),
+      })
+      children.push(child.id)
+      await persist({ child_container_ids: children })
+    }
+    const parent = await graph.post<{ id: string }>(`${igUserId}/media`, {
+      media_type: "CAROUSEL",
+      children: children.join(","),
+      ...(work.caption ? { caption: work.caption } : {}),
+    })
+    await persist({ container_id: parent.id })
+  } else {
+    const container = await graph.post<{ id: string }>(`${igUserId}/media`, containerParams(work))
+    await persist({ container_id: container.id })
+  }
+}
+
+/** Creates the container (a carousel's children first) unless it was made already, then polls it within the budget. */
+async function makeContainerReady(
   graph: GraphPort,
   igUserId: string,
   work: PublicationWork,
@@ -90,29 +137,7 @@ async function prepareContainer(
   options: InstagramPublishOptions
 ): Promise<"finished" | PublishOutcome> {
   for (let fresh = 0; fresh < 2; fresh++) {
-    if (!work.container_id) {
-      if (work.kind === "instagram_carousel") {
-        const children = [...(work.child_container_ids ?? [])]
-        for (const media of work.media.slice(children.length)) {
-          const child = await graph.post<{ id: string }>(`${igUserId}/media`, {
-            is_carousel_item: true,
-            ...(isVideo(media) ? { media_type: "VIDEO", video_url: media.url } : { image_url: media.url }),
-            ...(media.alt_text && !isVideo(media) ? { alt_text: media.alt_text } : {}),
-          })
-          children.push(child.id)
-          await persist({ child_container_ids: children })
-        }
-        const parent = await graph.post<{ id: string }>(`${igUserId}/media`, {
-          media_type: "CAROUSEL",
-          children: children.join(","),
-          ...(work.caption ? { caption: work.caption } : {}),
-        })
-        await persist({ container_id: parent.id })
-      } else {
-        const container = await graph.post<{ id: string }>(`${igUserId}/media`, containerParams(work))
-        await persist({ container_id: container.id })
-      }
-    }
+    await createContainer(graph, igUserId, work, persist)
     const started = Date.now()
     for (let poll = 0; ; poll++) {
       const status = await graph.get<ContainerStatus>(work.container_id as string, { fields: "id,status_code,status" })

@@ -1,5 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { PUBLICATION_KINDS } from "../../../lib/publishing/kinds"
+import { MetaPublicationAttribution } from "./meta-publication-attribution"
+import { MetaPublicationInsight } from "./meta-publication-insight"
 import { MetaPublishingAccount } from "./meta-publishing-account"
 
 /**
@@ -8,6 +10,8 @@ import { MetaPublishingAccount } from "./meta-publishing-account"
  * set and no `meta_post_id` may already be live, so the publisher looks before it publishes again.
  * Work on it is leased through `claim_token` / `claimed_until`; `revision` grows with every edit, so a
  * worker never publishes what the merchant changed (or cancelled) after it claimed the row.
+ * An Instagram container may be made shortly before the due time (`prepared_revision` = the revision it
+ * was made from); media_publish still waits for the time, and an edit of the content drops the container.
  */
 export const MetaPublication = model
   .define("meta_publication", {
@@ -41,11 +45,25 @@ export const MetaPublication = model
     claim_token: model.text().nullable(),
     claimed_until: model.dateTime().nullable(),
     claimed_revision: model.number().nullable(),
+    /** The revision whose container was made ahead of the due time (tried once per revision). */
+    prepared_revision: model.number().nullable(),
+    /** The latest organic figures (Meta's metric name → value) and when they were read. */
+    metrics: model.json().nullable(),
+    insights_refreshed_at: model.dateTime().nullable(),
+    /** Why Meta has no figures for it (yet), in the merchant's words. */
+    insights_unavailable_reason: model.text().nullable(),
     account: model.belongsTo(() => MetaPublishingAccount, { mappedBy: "publications" }),
+    insights: model.hasMany(() => MetaPublicationInsight, { mappedBy: "publication" }),
+    attributions: model.hasMany(() => MetaPublicationAttribution, { mappedBy: "publication" }),
   })
   .indexes([
     { on: ["status", "next_attempt_at"] },
     { on: ["status", "scheduled_at"] },
     { on: ["account_id", "scheduled_at"] },
     { on: ["meta_post_id"] },
+    { on: ["status", "published_at"] },
+    // The calendar: a publication is in a range when its scheduled or its published time is (a BitmapOr).
+    { on: ["scheduled_at"] },
+    { on: ["published_at"] },
+    { on: ["account_id", "published_at"] },
   ])

@@ -1,4 +1,6 @@
 import { model } from "@medusajs/framework/utils"
+import { MetaAccountInsight } from "./meta-account-insight"
+import { MetaAccountPost } from "./meta-account-post"
 import { MetaPublication } from "./meta-publication"
 
 /**
@@ -26,6 +28,11 @@ export const MetaPublishingAccount = model
     quota_checked_at: model.dateTime().nullable(),
     /** Set when the connection no longer discovers the account; its publications wait. */
     missing_since: model.dateTime().nullable(),
+    /** When the account's figures were last read, and why Meta gave none (e.g. under 100 followers). */
+    insights_refreshed_at: model.dateTime().nullable(),
+    insights_unavailable_reason: model.text().nullable(),
     publications: model.hasMany(() => MetaPublication, { mappedBy: "account" }),
+    insights: model.hasMany(() => MetaAccountInsight, { mappedBy: "account" }),
+    posts: model.hasMany(() => MetaAccountPost, { mappedBy: "account" }),
   })
   .indexes([{ on: ["platform", "meta_id"], unique: true, where: "deleted_at IS NULL" }])

@@ -3,12 +3,13 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { GraphError } from "../../../lib/graph"
 import { MAX_PUBLISH_ATTEMPTS, classifyPublishError, notReadyDelayMs, retryDelayMs } from "../../../lib/publishing"
-import { ContainerError, publishToFacebook, publishToInstagram, type GraphPort, type PublishOutcome } from "../../../lib/publishing/publisher"
+import { ContainerError, publishToFacebook, publishToInstagram, type PublishOutcome } from "../../../lib/publishing/publisher"
 import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
 import type { ClaimedPublication } from "../../../modules/meta-publishing/service"
+import { accountGraphResolver, type AccountGraph } from "./resolve-account-graph"
 
 /** How long one advance keeps polling an Instagram container before it lets the next run look again. */
 const POLL_BUDGET_MS = 20_000
@@ -26,31 +27,22 @@ const QUOTA_WAIT_MS = 30 * 60_000
 
 export type AdvanceResult = { id: string; status: "published" | "failed" | "waiting" | "aborted"; reason?: string }
 
-type PublishingAccount = { id: string; platform: "instagram" | "facebook"; meta_id: string; page_meta_id: string | null; enabled: boolean }
-
-/** The Page token that publishes for the account (an Instagram account publishes with its linked Page's token). */
-async function pageTokenFor(meta: MetaModuleService, account: PublishingAccount): Promise<string | null> {
-  const live = await meta.getConnectionToken()
-  if (!live) return null
-  const pageId = account.page_meta_id ?? account.meta_id
-  const [page] = await meta.listMetaAssets({ type: "page", meta_id: pageId })
-  return page?.access_token ? meta.openSecret(page.access_token) : null
-}
-
-function graphPort(meta: MetaModuleService, token: string): GraphPort {
-  const graph = meta.getGraphClient()
-  return {
-    get: (path, params) => graph.get(path, { token, params }),
-    // A publish call may take effect before it fails, so the client never repeats a POST on its own.
-    post: (path, body) => graph.post(path, { token, body, retry: false }),
-  }
+/** What one round learned for all of its publications, written once at its end. */
+type RoundRecord = {
+  quotas: Map<string, { usage: number; total: number; duration: number; checkedAt: Date }>
+  published: { id: string; meta_post_id: string }[]
 }
 
 function errorBody(message: string, hint: string | null, code?: number, subcode?: number) {
   return { message, hint, code: code ?? null, subcode: subcode ?? null }
 }
 
-async function advanceOne(container: MedusaContainer, claimed: ClaimedPublication): Promise<AdvanceResult> {
+async function advanceOne(
+  container: MedusaContainer,
+  claimed: ClaimedPublication,
+  accountGraph: (accountId: string) => Promise<AccountGraph>,
+  round: RoundRecord
+): Promise<AdvanceResult> {
   const publishing = container.resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
   const meta = container.resolve<MetaModuleService>(META_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -64,12 +56,10 @@ async function advanceOne(container: MedusaContainer, claimed: ClaimedPublicatio
     return { id: claimed.id, status: ok ? "failed" : "aborted", reason: error.message }
   }
 
-  const account = (await publishing.retrieveMetaPublishingAccount(claimed.account_id)) as unknown as PublishingAccount
-  const token = await pageTokenFor(meta, account)
-  if (!token) {
+  const { account, graph } = await accountGraph(claimed.account_id)
+  if (!graph) {
     return wait(RECONNECT_WAIT_MS, errorBody("Meta is not connected or the connection needs a reconnect.", "Reconnect Meta in Settings → Meta; the post goes out once the connection works again."), "reconnect")
   }
-  const graph = graphPort(meta, token)
   const now = () => new Date()
   let outcome: PublishOutcome
   try {
@@ -81,13 +71,7 @@ async function advanceOne(container: MedusaContainer, claimed: ClaimedPublicatio
             sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
             now,
             onQuota: async (quota) => {
-              await publishing.updateMetaPublishingAccounts({
-                id: account.id,
-                quota_usage: quota.usage,
-                quota_total: quota.total,
-                quota_duration: quota.duration,
-                quota_checked_at: new Date(),
-              })
+              round.quotas.set(account.id, { ...quota, checkedAt: new Date() })
             },
           })
         : await publishToFacebook(graph, account.meta_id, claimed, save, now)
@@ -167,10 +151,7 @@ async function advanceOne(container: MedusaContainer, claimed: ClaimedPublicatio
           : null,
         release: true,
       })
-      // Comments that arrived (by webhook) before the post was ours on record now belong to it.
-      if (ok && outcome.meta_post_id) {
-        await meta.updateMetaComments({ selector: { media_id: outcome.meta_post_id }, data: { publication_id: claimed.id } })
-      }
+      if (ok && outcome.meta_post_id) round.published.push({ id: claimed.id, meta_post_id: outcome.meta_post_id })
       return { id: claimed.id, status: ok ? "published" : "aborted" }
     }
   }
@@ -186,11 +167,13 @@ export const advanceMetaPublicationsStep = createStep(
   async (claimed: ClaimedPublication[], { container }) => {
     const results: AdvanceResult[] = []
     const queue = [...claimed]
+    const accountGraph = accountGraphResolver(container)
+    const round: RoundRecord = { quotas: new Map(), published: [] }
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           try {
-            results.push(await advanceOne(container, next))
+            results.push(await advanceOne(container, next, accountGraph, round))
           } catch (error) {
             container.resolve(ContainerRegistrationKeys.LOGGER).error(`Meta publishing: ${next.id}: ${(error as Error).message}`)
             await container
@@ -201,6 +184,34 @@ export const advanceMetaPublicationsStep = createStep(
         }
       })
     )
+    await recordRound(container, round)
     return new StepResponse(results)
   }
 )
+
+/**
+ * After the round: the last quota Meta reported per account (the admin shows it) in one statement, and
+ * comments that arrived by webhook before a post was ours on record now belong to its publication.
+ */
+async function recordRound(container: MedusaContainer, round: RoundRecord): Promise<void> {
+  const publishing = container.resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
+  const meta = container.resolve<MetaModuleService>(META_MODULE)
+  try {
+    if (round.quotas.size) {
+      await publishing.recordQuotaReadings(
+        [...round.quotas].map(([id, q]) => ({ id, usage: q.usage, total: q.total, duration: q.duration, checked_at: q.checkedAt }))
+      )
+    }
+    if (round.published.length) {
+      const publicationByMedia = new Map(round.published.map((p) => [p.meta_post_id, p.id]))
+      const early = await meta.listMetaComments({ media_id: [...publicationByMedia.keys()] }, { select: ["id", "media_id"] })
+      for (const comment of early) {
+        const publicationId = publicationByMedia.get(comment.media_id as string)
+        if (publicationId) await meta.updateMetaComments({ id: comment.id, publication_id: publicationId })
+      }
+    }
+  } catch (error) {
+    // Bookkeeping only: the posts are out and on record, and the quota is read again before the next publish.
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Meta publishing: recording the round failed: ${(error as Error).message}`)
+  }
+}

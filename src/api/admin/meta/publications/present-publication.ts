@@ -2,7 +2,14 @@ import type { MetaPublication, MetaPublicationError, MetaPublicationMedia } from
 
 type PublicationRow = Record<string, unknown> & { id: string }
 
-const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
+/** What Date#toISOString writes; the calendar's rows arrive so from PostgreSQL and pass as they are. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+const iso = (value: unknown) => {
+  if (!value) return null
+  if (typeof value === "string" && ISO_UTC.test(value)) return value
+  return (value instanceof Date ? value : new Date(value as string)).toISOString()
+}
 
 /** A publication as the API answers it: no lease internals, times as ISO strings. */
 export function presentPublication(row: PublicationRow): MetaPublication {

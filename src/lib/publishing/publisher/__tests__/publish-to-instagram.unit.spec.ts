@@ -1,4 +1,4 @@
-import { publishToInstagram, type InstagramPublishOptions } from "../publish-to-instagram"
+import { prepareInstagramContainer, publishToInstagram, type InstagramPublishOptions } from "../publish-to-instagram"
 import { findPublishedPost, parseGraphTime } from "../find-published-post"
 import type { GraphPort, PublicationWork } from "../types"
 
@@ -178,6 +178,46 @@ describe("publishToInstagram", () => {
     const result = await publishToInstagram(failing, "40001", other, async (p) => (Object.assign(other, p), true), options)
     expect(result).toMatchObject({ outcome: "published", first_comment_error: expect.any(Error) })
     expect(other.first_comment_id).toBe("")
+  })
+})
+
+describe("prepareInstagramContainer", () => {
+  it("makes the container ahead of time and never publishes; at the due time only the publish is left", async () => {
+    const ig = fakeInstagram()
+    const state = work()
+    const saved: Record<string, unknown>[] = []
+    const save = async (p: Record<string, unknown>) => (saved.push(p), Object.assign(state, p), true)
+    expect(await prepareInstagramContainer(ig.graph, "40001", state, save)).toBe("prepared")
+    expect(saved).toEqual([{ container_id: "c1" }])
+    expect(ig.calls.map((c) => `${c.method} ${c.path}`)).toEqual(["POST 40001/media"])
+
+    ig.calls.length = 0
+    const result = await publishToInstagram(ig.graph, "40001", { ...state }, save, options)
+    expect(result).toMatchObject({ outcome: "published", meta_post_id: ig.media[0].id })
+    expect(ig.calls.filter((c) => c.method === "POST").map((c) => c.path)).toEqual(["40001/media_publish"])
+    expect(ig.calls.find((c) => c.path.endsWith("/media_publish"))?.body).toEqual({ creation_id: "c1" })
+  })
+
+  it("makes a carousel's children, then the parent, saving each id", async () => {
+    const ig = fakeInstagram()
+    const state = work({ kind: "instagram_carousel", media: [{ url: "https://x/1.jpg" }, { url: "https://x/2.jpg" }] })
+    const saved: Record<string, unknown>[] = []
+    await prepareInstagramContainer(ig.graph, "40001", state, async (p) => (saved.push(JSON.parse(JSON.stringify(p))), Object.assign(state, p), true))
+    expect(saved).toEqual([{ child_container_ids: ["c1"] }, { child_container_ids: ["c1", "c2"] }, { container_id: "c3" }])
+    expect(ig.calls.some((c) => c.path.endsWith("/media_publish"))).toBe(false)
+  })
+
+  it("does nothing when the container exists, and stops when the merchant changed the publication", async () => {
+    const ig = fakeInstagram()
+    expect(await prepareInstagramContainer(ig.graph, "40001", work({ container_id: "c-made" }), async () => true)).toBe("prepared")
+    expect(ig.calls).toHaveLength(0)
+    expect(await prepareInstagramContainer(ig.graph, "40001", work(), async () => false)).toBe("aborted")
+  })
+
+  it("lets Meta's refusal through, for the publisher to handle at the due time", async () => {
+    const ig = fakeInstagram()
+    const refusing: GraphPort = { ...ig.graph, post: async () => Promise.reject(new Error("Invalid parameter")) }
+    await expect(prepareInstagramContainer(refusing, "40001", work(), async () => true)).rejects.toThrow("Invalid parameter")
   })
 })
 
