@@ -7,6 +7,7 @@
  * event with the same event_name and eventID/event_id count once. The server's Purchase uses the order id,
  * so the browser's Purchase must too — `purchase(order)` does that.
  */
+import { publicationIdFromLanding } from "../lib/publishing/publication-link"
 
 /** The Pixel's function as Meta's base code defines it (https://developers.facebook.com/docs/meta-pixel/reference). */
 type Fbq = ((...args: unknown[]) => void) & {
@@ -27,6 +28,9 @@ const FBCLID = /^[A-Za-z0-9_-]{10,500}$/
 /** Meta's fbc is only useful for 90 days after the click (the _fbc cookie's own lifetime). */
 const CLICK_TTL_MS = 90 * 24 * 60 * 60 * 1000
 const CLICK_STORAGE_KEY = "medusa_meta_click"
+/** A post is credited with orders placed within 7 days of the visit it brought (the usual click window). */
+const LANDING_TTL_MS = 7 * 24 * 60 * 60 * 1000
+const LANDING_STORAGE_KEY = "medusa_meta_publication_landing"
 
 /** Standard events the store mirrors server-side (POST /store/meta/events). Purchase is the server's own. */
 export const MIRRORED_EVENTS = ["ViewContent", "AddToCart", "InitiateCheckout", "AddPaymentInfo", "Search", "Lead"] as const
@@ -68,9 +72,12 @@ export type CartContextBody = {
   fbclid?: string
   fbclid_at?: number
   event_source_url?: string
+  landing_url?: string
 }
 
 export type StoredClick = { fbclid: string; at: number }
+/** The storefront URL the shopper landed on from a publication, and when. */
+export type StoredLanding = { url: string; at: number }
 
 // ——— Pure parts (unit-tested) ———
 
@@ -141,6 +148,19 @@ export function parseStoredClick(raw: string | null | undefined, now: number): S
   }
 }
 
+/** A remembered landing from a publication, if it is still within the 7-day window posts are credited for. */
+export function parseStoredLanding(raw: string | null | undefined, now: number): StoredLanding | null {
+  if (!raw) return null
+  try {
+    const value = JSON.parse(raw) as Partial<StoredLanding>
+    if (typeof value.url !== "string" || !publicationIdFromLanding(value.url) || eventSourceUrlOf(value.url) !== value.url) return null
+    if (typeof value.at !== "number" || !Number.isFinite(value.at) || value.at > now || now - value.at > LANDING_TTL_MS) return null
+    return { url: value.url, at: Math.floor(value.at) }
+  } catch {
+    return null
+  }
+}
+
 /**
  * The body of `POST /store/meta/cart-context`. Without consent only the refusal is sent. The `_fbc` cookie
  * wins over an fbclid; the fbclid of the current URL over a remembered one (its click time is now).
@@ -152,6 +172,7 @@ export function buildCartContextBody(input: {
   url: string | null | undefined
   now: number
   storedClick?: StoredClick | null
+  storedLanding?: StoredLanding | null
 }): CartContextBody {
   if (!input.consent) return { cart_id: input.cartId, consent: false }
   const { fbp, fbc } = fbCookiesOf(input.cookie)
@@ -168,6 +189,8 @@ export function buildCartContextBody(input: {
   }
   const source = eventSourceUrlOf(input.url)
   if (source) body.event_source_url = source
+  const landing = source && publicationIdFromLanding(source) ? source : input.storedLanding?.url
+  if (landing) body.landing_url = landing
   return body
 }
 
@@ -278,8 +301,28 @@ function rememberClick(win: Window, url: string, now: number): void {
   }
 }
 
+function readStoredLanding(win: Window, now: number): StoredLanding | null {
+  try {
+    return parseStoredLanding(win.localStorage.getItem(LANDING_STORAGE_KEY), now)
+  } catch {
+    return null
+  }
+}
+
+/** Remembers a landing from one of our publications (the latest one wins, as the last click does). */
+function rememberLanding(win: Window, url: string, now: number): void {
+  const source = eventSourceUrlOf(url)
+  if (!source || !publicationIdFromLanding(source)) return
+  try {
+    win.localStorage.setItem(LANDING_STORAGE_KEY, JSON.stringify({ url: source, at: now }))
+  } catch {
+    // Storage can be disabled; a cart started on the landing page still carries it.
+  }
+}
+
 function forgetClick(win: Window): void {
   try {
+    win.localStorage.removeItem(LANDING_STORAGE_KEY)
     win.localStorage.removeItem(CLICK_STORAGE_KEY)
   } catch {
     // Nothing stored, nothing to forget.
@@ -308,7 +351,10 @@ export async function initMetaPixel(options: MetaPixelOptions & { advancedMatchi
   const fbq = win && pixelId ? loadFbq(win) : null
   if (win && fbq && pixelId) {
     fbq("consent", consent ? "grant" : "revoke")
-    if (consent) rememberClick(win, win.location.href, Date.now())
+    if (consent) {
+      rememberClick(win, win.location.href, Date.now())
+      rememberLanding(win, win.location.href, Date.now())
+    }
     fbq("init", pixelId, advancedMatchingOf(options.advancedMatching))
     if (options.pageView !== false) fbq("track", "PageView")
   }
@@ -330,6 +376,7 @@ export async function initMetaPixel(options: MetaPixelOptions & { advancedMatchi
       url: win.location.href,
       now,
       storedClick: readStoredClick(win, now),
+      storedLanding: readStoredLanding(win, now),
     })
     await post("/store/meta/cart-context", body)
   }

@@ -3,6 +3,8 @@ import type { EmulatorState } from "./emulator-state"
 import { sendJson, stringParam, type ParsedRequest } from "./http"
 import { receivedPixelEvents } from "./routes/pixel-events"
 import { EmulatorPublishing } from "./routes/publishing"
+import { configureInsights, EmulatorInsights, insightsCatalog } from "./routes/insights"
+import { adsControlState, configureAdsFromControl } from "./ads"
 import { publishingOf } from "./routes/publishing-store"
 import type { FaultSpec } from "./types"
 
@@ -35,8 +37,12 @@ class ControlError extends Error {
 function route(request: ParsedRequest, state: EmulatorState): unknown {
   const action = `${request.method} ${request.pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, "")}`
   switch (action) {
-    case "GET requests":
-      return { requests: state.recorder.list({ method: request.query.method, path: request.query.path }) }
+    case "GET requests": {
+      // ?logical=true lists Graph calls as rate limits count them (each batch operation on its own).
+      const filter = { method: request.query.method, path: request.query.path }
+      const requests = request.query.logical === "true" ? state.recorder.logical(filter) : state.recorder.list(filter)
+      return { requests, counts: state.recorder.counts(filter) }
+    }
     case "POST reset":
       state.reset()
       return { reset: true }
@@ -115,6 +121,27 @@ function route(request: ParsedRequest, state: EmulatorState): unknown {
       }
       return { configured: true }
     }
+    case "GET insights": {
+      const insights = new EmulatorInsights(state)
+      return { ...insights.config(), requests: insights.requestCounts(), metrics: insightsCatalog() }
+    }
+    case "POST insights/config": {
+      const insights = new EmulatorInsights(state)
+      try {
+        configureInsights(insights, bodyObject(request))
+      } catch (error) {
+        throw new ControlError(400, (error as Error).message)
+      }
+      return insights.config()
+    }
+    case "GET ads":
+      return adsControlState(state, request.query)
+    case "POST ads/config":
+      try {
+        return configureAdsFromControl(state, bodyObject(request))
+      } catch (error) {
+        throw new ControlError(400, (error as Error).message)
+      }
     case "GET state":
       return state.world
     default:

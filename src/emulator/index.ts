@@ -5,10 +5,32 @@ import { EmulatorWebhooks } from "./routes/webhooks"
 import { catalogItemsOf, productSetsOf, type EmulatedCatalogItem } from "./routes/catalog"
 import { receivedPixelEvents, type ReceivedPixelEvent } from "./routes/pixel-events"
 import { EmulatorPublishing } from "./routes/publishing"
-import type { FaultSpec, RecordedRequest, RequestFilter, StartGraphEmulatorOptions, TokenInfo } from "./types"
+import { EmulatorInsights } from "./routes/insights"
+import { EmulatorAds } from "./ads"
+import type {
+  FaultSpec,
+  LogicalRequest,
+  RecordedRequest,
+  RequestCounts,
+  RequestFilter,
+  StartGraphEmulatorOptions,
+  TokenInfo,
+} from "./types"
 import type { World } from "./world"
 
-export type { EmulatorApp, FaultKind, FaultSpec, RecordedRequest, RequestFilter, StartGraphEmulatorOptions, TokenInfo, TokenRecord } from "./types"
+export type {
+  EmulatorApp,
+  FaultKind,
+  FaultSpec,
+  LogicalRequest,
+  RecordedRequest,
+  RecordedSubRequest,
+  RequestCounts,
+  RequestFilter,
+  StartGraphEmulatorOptions,
+  TokenInfo,
+  TokenRecord,
+} from "./types"
 export type { World } from "./world"
 export { SEED_IDS } from "./seed"
 export { DEFAULT_APP } from "./emulator-state"
@@ -25,6 +47,26 @@ export type {
   EmulatorPublishing,
 } from "./routes/publishing"
 export type { ContainerMediaType, ContainerStatusCode, MediaError } from "./routes/publishing-store"
+export type { EmulatorInsights, InsightsConfig } from "./routes/insights"
+export type { MetricOverride, MetricOverrides } from "./routes/insights-store"
+export { MAX_BATCH_OPERATIONS } from "./routes/graph-batch"
+export type {
+  AccessTier,
+  AdsConfigInput,
+  EmulatedAd,
+  EmulatedAdAccount,
+  EmulatedAdSet,
+  EmulatedCampaign,
+  EmulatedCreative,
+  EmulatedInsights,
+  EmulatedRule,
+  EmulatedRuleRun,
+  EmulatorAds,
+  PerformanceInput,
+  SeedAccountInput,
+  SeededAccount,
+  WriteRecord,
+} from "./ads"
 
 export interface GraphEmulator {
   /** http://127.0.0.1:<port>: use as graphApiUrl and as oauthDialogUrl. */
@@ -32,8 +74,15 @@ export interface GraphEmulator {
   close(): Promise<void>
   /** Back to the seeded world; clears faults and recorded requests. */
   reset(): void
-  /** Requests received (control API excluded), with tokens and secrets redacted. */
+  /**
+   * HTTP requests received (control API excluded), with tokens and secrets redacted. A batch request is
+   * one entry, its operations under `subRequests` (so are the ids of a multi-id read).
+   */
   requests(filter?: RequestFilter): RecordedRequest[]
+  /** Graph calls as Meta's rate limits count them: each batch operation (and multi-id id) on its own. */
+  logicalRequests(filter?: RequestFilter): LogicalRequest[]
+  /** { http, logical, batched }: HTTP requests, the Graph calls they carried, and how many carried several. */
+  requestCounts(filter?: RequestFilter): RequestCounts
   /** Conversions API events a pixel accepted (all pixels when omitted): the "Test Events" view. */
   receivedEvents(pixelId?: string): ReceivedPixelEvent[]
   /** The items a catalog holds (items_batch feed fields), ordered by retailer id. */
@@ -51,6 +100,23 @@ export interface GraphEmulator {
    * per moving 24 h). `reset()` empties it and restores the default delays and quotas.
    */
   readonly publishing: EmulatorPublishing
+  /**
+   * Insights: figures are deterministic from object ids and grow with the insights clock;
+   * `advance(ms)` / `setClockOffset(ms)` move that clock (stories' 24 h included), `setGrowthFactor(f)`
+   * scales every figure, `setMediaMetrics(id, { reach: 1200, likes: null })` fixes an IG media's or Page
+   * post's figures (null = none), `setOnlineFollowers(igUserId, [24 counts] | { "YYYY-MM-DD": [...] })`,
+   * `mediaMetrics(id)` reads what Graph would answer, `requestCounts()` = { http, logical, batched }.
+   */
+  readonly insights: EmulatorInsights
+  /**
+   * Marketing API: `accounts()`, `campaigns(act?)`, `adSets(actOrCampaignId?)`, `ads(actOrCampaignOrAdSetId?)`,
+   * `creatives(act?)`, `rules(act?)`, `ruleHistory(ruleId?)`, `insights(objectId, { since, until } | { datePreset })`,
+   * `seedAccount({ id, currency, timezone, campaigns, adSetsPerCampaign, adsPerAdSet, … })`, `advance(ms)` (the ads
+   * clock: ACTIVE objects spend, enabled ad rules run), `setUsage(act, pct, type?)`, `setPerformance(id, { cpm, ctr,
+   * purchaseRate, orderValue, frequency })`, `configure({ accessTier, reportSteps, failReportRuns })`, `writes(filter?)`
+   * (every POST/DELETE that reached an ads object: applied, validated or refused) and `clearWrites()`.
+   */
+  readonly ads: EmulatorAds
   /** Faults for matching requests (see FaultKind: "lost_response" handles the call, then drops its answer). */
   injectFault(fault: FaultSpec): void
   clearFaults(): void
@@ -94,8 +160,12 @@ export async function startGraphEmulator(options: StartGraphEmulatorOptions = {}
       changed()
     },
     requests: (filter) => state.recorder.list(filter),
+    logicalRequests: (filter) => state.recorder.logical(filter),
+    requestCounts: (filter) => state.recorder.counts(filter),
     webhooks: new EmulatorWebhooks(state),
     publishing: new EmulatorPublishing(state),
+    insights: new EmulatorInsights(state),
+    ads: new EmulatorAds(state),
     receivedEvents: (pixelId) => receivedPixelEvents(state.world, pixelId),
     catalogItems: (catalogId) => catalogItemsOf(state.world, catalogId),
     productSets: (catalogId) => productSetsOf(state.world, catalogId),

@@ -1,4 +1,4 @@
-import type { RecordedRequest, RequestFilter } from "./types"
+import type { LogicalRequest, RecordedRequest, RecordedSubRequest, RequestCounts, RequestFilter } from "./types"
 
 /** Parameters that carry credentials; recorded as "[redacted]" so request logs can be shown and shared. */
 const SECRET_KEYS = new Set(["access_token", "client_secret", "appsecret_proof", "fb_exchange_token", "input_token"])
@@ -11,6 +11,12 @@ export function redact(value: unknown): unknown {
     )
   }
   return value
+}
+
+function matches(filter: RequestFilter, r: { method: string; path: string }): boolean {
+  if (filter.method && r.method !== filter.method.toUpperCase()) return false
+  if (filter.path === undefined) return true
+  return typeof filter.path === "string" ? r.path.includes(filter.path) : filter.path.test(r.path)
 }
 
 export class RequestRecorder {
@@ -30,14 +36,50 @@ export class RequestRecorder {
     return entry
   }
 
+  /** HTTP requests, oldest first (a batch is one entry, its operations under `subRequests`). */
   list(filter: RequestFilter = {}): RecordedRequest[] {
     return this.entries
-      .filter((r) => !filter.method || r.method === filter.method.toUpperCase())
-      .filter((r) => {
-        if (filter.path === undefined) return true
-        return typeof filter.path === "string" ? r.path.includes(filter.path) : filter.path.test(r.path)
-      })
-      .map((r) => ({ ...r }))
+      .filter((r) => matches(filter, r))
+      .map((r) => ({ ...r, ...(r.subRequests ? { subRequests: r.subRequests.map((s) => ({ ...s })) } : {}) }))
+  }
+
+  /**
+   * Graph calls as Meta's rate limits count them: plain requests, and each operation of a batch or id of
+   * a multi-id read in place of the HTTP request that carried it (https://developers.facebook.com/docs/graph-api/batch-requests
+   * "Each call within the batch is counted separately"). The filter applies to the operations' own paths.
+   */
+  logical(filter: RequestFilter = {}): LogicalRequest[] {
+    const out: LogicalRequest[] = []
+    for (const entry of this.entries) {
+      const { subRequests, ...http } = entry
+      if (!subRequests) {
+        if (matches(filter, http)) out.push({ ...http })
+        continue
+      }
+      for (const sub of subRequests) {
+        if (!matches(filter, sub)) continue
+        out.push({
+          id: entry.id,
+          at: entry.at,
+          method: sub.method,
+          path: sub.path,
+          query: { ...sub.query },
+          body: sub.body,
+          status: sub.status,
+          within: { requestId: entry.id, index: sub.index, ...(sub.name ? { name: sub.name } : {}) },
+        })
+      }
+    }
+    return out
+  }
+
+  counts(filter: RequestFilter = {}): RequestCounts {
+    const http = this.list(filter)
+    return { http: http.length, logical: this.logical(filter).length, batched: http.filter((r) => r.subRequests).length }
+  }
+
+  attachSubRequests(entry: RecordedRequest, subRequests: RecordedSubRequest[]): void {
+    entry.subRequests = subRequests
   }
 
   clear(): void {

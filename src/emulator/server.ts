@@ -11,9 +11,13 @@ import { EmulatorWebhooks, WEBHOOK_CONTROL_PREFIX, getLead, handleWebhookControl
 import { handleCatalogRoute } from "./routes/catalog"
 import { handlePublishingRoute } from "./routes/publishing"
 import { handlePixelEvents } from "./routes/pixel-events"
+import { handleInsightsRoute } from "./routes/insights"
+import { adsUsageHeaders, handleAdsRoute } from "./ads"
+import { isBatchCall, nestedBatchError, redactBatchRecord, runBatch, type GraphOutcome } from "./routes/graph-batch"
+import { isMultiIdRead, readMultipleIds } from "./routes/multi-id"
 import { debugToken } from "./routes/debug-token"
 import { confirmDialog, exchangeToken, showDialog } from "./routes/oauth"
-import type { FaultSpec } from "./types"
+import type { FaultSpec, RecordedRequest } from "./types"
 
 /** Graph answers unversioned calls with the app's default version. */
 const DEFAULT_VERSION = "v25.0"
@@ -39,7 +43,7 @@ function route(ctx: RouteContext, version: string): Reply | Promise<Reply> {
   if (depth === 2 && second === "events" && method === "POST" && ctx.world.pixels[first]) return handlePixelEvents(ctx, first)
   if (depth === 1 && method === "GET" && isLeadId(ctx.world, first)) return getLead(ctx, first)
   if (depth === 0) return json({ name: "Meta Graph API emulator", version, apps: ctx.apps.all.map((a) => a.appId) })
-  return handlePublishingRoute(ctx) ?? handleCatalogRoute(ctx) ?? handleGraphObject(ctx)
+  return handleInsightsRoute(ctx) ?? handleAdsRoute(ctx) ?? handlePublishingRoute(ctx) ?? handleCatalogRoute(ctx) ?? handleGraphObject(ctx)
 }
 
 /** The object id a call concerns (for a BUC throttle without an explicit objectId). */
@@ -73,6 +77,9 @@ export async function startServer(
   }
 
   function usageHeaders(ctx: RouteContext, version: string): Record<string, string> {
+    // Marketing API calls count against their ad account only, not the platform limit (ads/usage.ts).
+    const adsUsage = adsUsageHeaders(ctx.request)
+    if (Object.keys(adsUsage).length) return { "facebook-api-version": version, ...adsUsage }
     const appId = ctx.usage.appId ?? state.apps.defaultApp.appId
     const headers: Record<string, string> = {
       "X-App-Usage": JSON.stringify(state.usage.recordAppCall(appId)),
@@ -101,22 +108,34 @@ export async function startServer(
     return undefined
   }
 
-  async function handleGraph(request: ParsedRequest, res: ServerResponse): Promise<number | undefined> {
+  /**
+   * Handles one Graph call up to its answer (status, headers, body) without writing it anywhere: the HTTP
+   * server sends it, a batch request collects it. `entry` is the HTTP request's log entry (absent for the
+   * operations of a batch, which cannot nest another batch).
+   */
+  async function execute(request: ParsedRequest, fault: FaultSpec | undefined, entry?: RecordedRequest): Promise<GraphOutcome> {
     const { version, segments } = splitVersion(request.pathname)
     const ctx: RouteContext = { request, segments, world: state.world, apps: state.apps, now: state.now, usage: {} }
-    const fault: FaultSpec | undefined = state.faults.take(request.method, request.pathname)
-    if (fault && (fault.kind === "timeout" || fault.delayMs !== undefined)) {
-      const answered = await hold(res, fault.delayMs)
-      if (!answered) return undefined
-    }
-    let reply: Reply
     try {
       const injected = fault ? faultError(fault, objectIdOf(segments)) : undefined
       if (injected) throw injected
       if (request.bodyError) throw requestErrors.invalidParam(request.bodyError)
-      reply = await route(ctx, version)
+      if (isBatchCall(ctx)) {
+        if (!entry) throw nestedBatchError()
+        const batch = await runBatch(ctx, version, dispatchOperation)
+        state.recorder.attachSubRequests(entry, batch.subRequests)
+        redactBatchRecord(entry)
+        const headers = batch.headers["X-App-Usage"] ? batch.headers : { ...usageHeaders(ctx, version), ...batch.headers }
+        return { status: 200, headers, reply: json(batch.body) }
+      }
+      if (isMultiIdRead(ctx)) {
+        const read = await readMultipleIds(ctx, version, (sub) => execute(sub, undefined))
+        if (entry) state.recorder.attachSubRequests(entry, read.subRequests)
+        return read.outcome
+      }
+      const reply = await route(ctx, version)
+      return { status: reply.kind === "redirect" ? 302 : (reply.status ?? 200), headers: usageHeaders(ctx, version), reply }
     } catch (error) {
-      if (fault?.kind === "lost_response") return dropAnswer(res)
       const graphError =
         error instanceof GraphApiError
           ? error
@@ -126,17 +145,33 @@ export async function startServer(
       if (graphError.code === 190 && !headers["WWW-Authenticate"]) {
         headers["WWW-Authenticate"] = `OAuth "Facebook Platform" "invalid_token" "${graphError.message.replace(/"/g, "'")}"`
       }
-      sendJson(res, graphError.status, graphError.toBody(), headers)
-      return graphError.status
+      return { status: graphError.status, headers, reply: json(graphError.toBody(), graphError.status) }
     }
+  }
+
+  /**
+   * One operation of a batch: faults apply to it as to a request of its own; a "timeout" without delayMs
+   * or a "lost_response" leaves it unanswered (null in the batch answer, as Meta's timed-out operations are).
+   */
+  async function dispatchOperation(request: ParsedRequest): Promise<GraphOutcome | null> {
+    const fault = state.faults.take(request.method, request.pathname)
+    if (fault?.kind === "timeout" && fault.delayMs === undefined) return null
+    if (fault?.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+    const outcome = await execute(request, fault)
+    return fault?.kind === "lost_response" ? null : outcome
+  }
+
+  async function handleGraph(request: ParsedRequest, res: ServerResponse, entry: RecordedRequest): Promise<number | undefined> {
+    const fault: FaultSpec | undefined = state.faults.take(request.method, request.pathname)
+    if (fault && (fault.kind === "timeout" || fault.delayMs !== undefined)) {
+      const answered = await hold(res, fault.delayMs)
+      if (!answered) return undefined
+    }
+    const outcome = await execute(request, fault, entry)
     if (fault?.kind === "lost_response") return dropAnswer(res)
-    const headers = usageHeaders(ctx, version)
-    if (reply.kind === "redirect") {
-      redirect(res, reply.location, headers)
-      return 302
-    }
-    const status = reply.status ?? 200
-    if (reply.kind === "html") sendHtml(res, status, reply.html, headers)
+    const { reply, headers, status } = outcome
+    if (reply.kind === "redirect") redirect(res, reply.location, headers)
+    else if (reply.kind === "html") sendHtml(res, status, reply.html, headers)
     else sendJson(res, status, reply.body, headers)
     return status
   }
@@ -167,7 +202,7 @@ export async function startServer(
       query: request.query,
       body: request.body,
     })
-    const status = await handleGraph(request, res)
+    const status = await handleGraph(request, res, entry)
     entry.status = status
     options.afterRequest()
     if (options.log) {

@@ -59,7 +59,38 @@ export type RecordedRequest = {
   query: Record<string, string>
   body: unknown
   status?: number
+  /**
+   * Graph calls this one HTTP request carried: the operations of a batch request (POST / with `batch`)
+   * or the ids of a multi-id read (GET /?ids=…), in order. Each counts toward Meta's rate limits.
+   */
+  subRequests?: RecordedSubRequest[]
 }
+
+/** One operation of a batch (or one id of a multi-id read), credentials redacted. */
+export type RecordedSubRequest = {
+  index: number
+  /** The batch operation's `name`, when it had one. */
+  name?: string
+  method: string
+  path: string
+  query: Record<string, string>
+  body: unknown
+  /** HTTP status of the operation; null when it was not answered (timed out, skipped, omitted). */
+  status: number | null
+}
+
+/** A Graph call as Meta counts it: a plain HTTP request, or one operation inside a batch / multi-id read. */
+export type LogicalRequest = Omit<RecordedRequest, "subRequests" | "status"> & {
+  status?: number | null
+  /** Set for operations inside a batch or multi-id read: the HTTP request (its id) and the position. */
+  within?: { requestId: number; index: number; name?: string }
+}
+
+/**
+ * http: HTTP requests received; logical: Graph calls as rate limits count them (a batch of 50 is 1 HTTP
+ * request and 50 calls); batched: HTTP requests that carried operations (batches, multi-id reads).
+ */
+export type RequestCounts = { http: number; logical: number; batched: number }
 
 export type RequestFilter = { method?: string; path?: string | RegExp }
 

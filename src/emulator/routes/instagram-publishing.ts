@@ -6,6 +6,7 @@ import { allocateObjectId, type IgAccountRecord, type World } from "../world"
 import { authorizeIg, COMMENT_SCOPES, PUBLISH_SCOPES, READ_SCOPES } from "./instagram-access"
 import { addComment, commentNode, listComments } from "./instagram-comments"
 import { igErrors, mediaErrorToGraph, mediaErrors } from "./instagram-errors"
+import { mediaMetricValues } from "./instagram-insights"
 import { fetchMedia, imageInfo, isSupportedVideoType } from "./media-fetch"
 import { boolParam, charCount, fieldsParam, intParam, listParam, projectRecord, type Resolvers } from "./publishing-params"
 import {
@@ -279,7 +280,12 @@ function mediaResolvers(world: World): Resolvers<IgMediaRecord> {
     permalink: (m) => m.permalink,
     shortcode: (m) => m.shortcode,
     timestamp: (m) => m.timestamp,
-    like_count: () => 0,
+    // The same likes the media's insights report (Meta's like_count and the `likes` metric agree for organic posts).
+    like_count: (m) => {
+      const ig = world.igAccounts[m.igUserId]
+      const likes = ig ? mediaMetricValues(world, m, ig, Date.now()).likes : 0
+      return typeof likes === "number" ? likes : 0
+    },
     comments_count: (m) => [...store.comments.values()].filter((c) => c.objectId === m.id).length,
     is_comment_enabled: () => true,
     username: (m) => world.igAccounts[m.igUserId]?.username,

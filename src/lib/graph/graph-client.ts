@@ -70,10 +70,60 @@ export type GraphPage<T> = {
   paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string }
 }
 
+/**
+ * One sub-request of a Graph batch (https://developers.facebook.com/docs/graph-api/batch-requests). The client
+ * prefixes its own API version and adds the credentials, so `relative_url` is a plain Graph path with its query.
+ */
+export type GraphBatchRequest = {
+  method: GraphMethod
+  /** "17890000000000001/insights?metric=reach,views": no version, no access_token. */
+  relative_url: string
+  /**
+   * This sub-request's own token, when it differs from the batch's top-level one ("Individual requests in a
+   * single batch request can specify their own access tokens"); it gets its own appsecret_proof.
+   */
+  token?: string
+  /** POST only: parameters, sent url-encoded as Meta's batch format takes them. */
+  body?: Record<string, unknown>
+  /** Meta's operation name, for `depends_on` / `{result=name:$.…}` references. */
+  name?: string
+}
+
+export type GraphBatchOptions = {
+  /** The top-level token: "You must include an access token as a top-level parameter, even if each individual request contains its own token." */
+  token: string
+  /**
+   * Retry the whole call on transient errors and short throttles. Only ever for GET-only batches (a POST
+   * inside may have taken effect); `false` turns it off for those too.
+   */
+  retry?: boolean
+  timeoutMs?: number
+  usageKey?: string
+}
+
+/** One sub-answer, aligned with the request at the same index. */
+export type GraphBatchItem<T = unknown> = {
+  /** The sub-request's HTTP status; null when Meta did not run it. */
+  code: number | null
+  /** The parsed JSON body of a successful sub-request. */
+  body: T | undefined
+  /** Why the sub-request failed; the batch as a whole did not, so the other items stand. */
+  error?: GraphError
+}
+
+/** "Batch requests are limited to 50 requests per batch." Splitting is the caller's job. */
+export const GRAPH_BATCH_MAX_REQUESTS = 50
+
 export const DEFAULT_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_RETRIES = 3
 export const DEFAULT_RETRY_BASE_MS = 500
 export const DEFAULT_MAX_THROTTLE_WAIT_MS = 60_000
+
+type BatchOperation = {
+  operation: { method: GraphMethod; relative_url: string; body?: string; name?: string }
+  logPath: string
+  objectId?: string
+}
 
 type PreparedRequest = {
   method: GraphMethod
@@ -193,7 +243,53 @@ export class GraphClient {
   async request<T>(method: GraphMethod, path: string, opts: GraphRequestOptions = {}): Promise<T> {
     const prepared = this.#prepare(method, path, opts)
     const retries = (opts.retry ?? method !== "POST") ? this.#maxRetries : 0
-    const timeoutMs = opts.timeoutMs ?? this.#timeoutMs
+    return (await this.#send<T>(prepared, retries, opts.timeoutMs ?? this.#timeoutMs)).value
+  }
+
+  /**
+   * Up to 50 calls in one HTTP request: `POST /{version}/` with `batch` (JSON) and `include_headers=false`
+   * (https://developers.facebook.com/docs/graph-api/batch-requests). The outer call behaves like any other
+   * (credentials, usage headers, typed errors, retries — the latter only when every sub-request is a GET);
+   * each sub-answer comes back as `{ code, body }` or with its own GraphError, without failing the others.
+   * A null sub-answer ("Responses to requests that do not succeed will be null. You can retry any request
+   * that fails") is a transient GraphError on that item.
+   */
+  async batch<T = unknown>(requests: readonly GraphBatchRequest[], opts: GraphBatchOptions): Promise<GraphBatchItem<T>[]> {
+    if (!Array.isArray(requests)) throw new Error("GraphClient.batch: requests must be an array")
+    if (requests.length > GRAPH_BATCH_MAX_REQUESTS) {
+      throw new Error(
+        `GraphClient.batch: Meta takes at most ${GRAPH_BATCH_MAX_REQUESTS} requests per batch, got ${requests.length}; split them into batches of ${GRAPH_BATCH_MAX_REQUESTS}`
+      )
+    }
+    if (!opts || typeof opts.token !== "string" || opts.token === "") {
+      throw new Error("GraphClient.batch: a top-level token is required (Meta needs one even when every request carries its own)")
+    }
+    if (requests.length === 0) return []
+    const secrets: string[] = []
+    const operations = requests.map((request, index) => this.#batchOperation(request, index, opts.token, secrets))
+    const prepared = this.#prepare("POST", "", {
+      token: opts.token,
+      body: { batch: JSON.stringify(operations.map((o) => o.operation)), include_headers: false },
+      usageKey: opts.usageKey,
+    })
+    prepared.secrets.push(...secrets)
+    const getOnly = requests.every((r) => r.method === "GET")
+    const retries = getOnly && opts.retry !== false ? this.#maxRetries : 0
+    const { value, usage } = await this.#send<unknown>(prepared, retries, opts.timeoutMs ?? this.#timeoutMs)
+    if (!Array.isArray(value)) {
+      throw new GraphError({
+        message: "Graph batch answer is not an array",
+        category: "invalid",
+        method: "POST",
+        path: prepared.logPath,
+      })
+    }
+    const redact = (text: string) => redactSecrets(text, prepared.secrets)
+    return operations.map((operation, i) => this.#batchItem<T>(value[i], operation, usage, redact))
+  }
+
+  async #send<T>(prepared: PreparedRequest, retries: number, timeoutMs: number): Promise<{ value: T; usage: UsageHeaders }> {
+    const method = prepared.method
     for (let attempt = 0; ; attempt++) {
       let failure: GraphError
       try {
@@ -354,7 +450,108 @@ export class GraphClient {
     }
   }
 
-  async #attempt<T>(req: PreparedRequest, timeoutMs: number): Promise<T> {
+  /** One sub-request in Meta's batch format: versioned relative_url, own credentials when its token differs. */
+  #batchOperation(request: GraphBatchRequest, index: number, topToken: string, secrets: string[]): BatchOperation {
+    const where = `GraphClient.batch: request ${index}`
+    if (!request || typeof request.relative_url !== "string") throw new Error(`${where} needs a relative_url`)
+    if (request.method !== "GET" && request.method !== "POST" && request.method !== "DELETE") {
+      throw new Error(`${where} has method "${String(request.method)}"; Meta's batch takes GET, POST or DELETE`)
+    }
+    const { path, query } = normalizeGraphPath(request.relative_url, this.apiVersion)
+    if (path === "") throw new Error(`${where} needs a path`)
+    if (query.has("access_token") || query.has("appsecret_proof")) {
+      throw new Error(`${where} carries credentials in relative_url; pass the token as \`token\` instead`)
+    }
+    if (request.body !== undefined && request.method !== "POST") throw new Error(`${where}: ${request.method} requests take no body`)
+    const credentials: Record<string, string> = {}
+    if (request.token !== undefined && request.token !== topToken) {
+      if (request.token === "") throw new Error(`${where}: token must not be empty`)
+      credentials.access_token = request.token
+      credentials.appsecret_proof = appSecretProof(request.token, this.#appSecret)
+      secrets.push(request.token, credentials.appsecret_proof)
+    }
+    query.forEach((value, key) => {
+      if (isSecretParam(key)) secrets.push(value)
+    })
+    let body: string | undefined
+    if (request.method === "POST") {
+      const form = new URLSearchParams()
+      appendGraphParams(form, { ...request.body, ...credentials })
+      form.forEach((value, key) => {
+        if (isSecretParam(key)) secrets.push(value)
+      })
+      body = form.toString() || undefined
+    } else {
+      appendGraphParams(query, credentials)
+    }
+    const search = query.toString()
+    const firstSegment = path.split("/")[0]
+    return {
+      operation: {
+        method: request.method,
+        relative_url: `${this.apiVersion}/${path}${search ? `?${search}` : ""}`,
+        ...(body !== undefined ? { body } : {}),
+        ...(request.name !== undefined ? { name: request.name } : {}),
+      },
+      logPath: `/${this.apiVersion}/${path}`,
+      objectId: firstSegment !== "" ? firstSegment : undefined,
+    }
+  }
+
+  /** One sub-answer `{ code, headers?, body: "<json>" }` (or null) → `{ code, body }` or a typed error. */
+  #batchItem<T>(raw: unknown, operation: BatchOperation, usage: UsageHeaders, redact: (text: string) => string): GraphBatchItem<T> {
+    const method = operation.operation.method
+    const path = operation.logPath
+    if (raw === null || raw === undefined) {
+      return {
+        code: null,
+        body: undefined,
+        error: new GraphError({
+          message: "Graph batch request was not run (Meta answered null: it timed out); retry it",
+          category: "transient",
+          isTransient: true,
+          method,
+          path,
+        }),
+      }
+    }
+    if (typeof raw !== "object" || Array.isArray(raw)) {
+      return {
+        code: null,
+        body: undefined,
+        error: new GraphError({ message: "Graph batch answer item is not an object", category: "invalid", method, path }),
+      }
+    }
+    const item = raw as { code?: unknown; body?: unknown }
+    const code = typeof item.code === "number" && Number.isInteger(item.code) ? item.code : null
+    const parsed = typeof item.body === "string" ? parseJson(item.body) : { ok: true as const, value: item.body }
+    const retryAfterMs = (category: GraphErrorCategory) => this.#retryAfterFromUsage(category, usage, { objectId: operation.objectId })
+    const metaError = parsed.ok ? extractMetaError(parsed.value) : undefined
+    if (metaError) {
+      return {
+        code,
+        body: undefined,
+        error: graphErrorFromMetaError(metaError, { httpStatus: code ?? undefined, redact, retryAfterMs, method, path }),
+      }
+    }
+    if (code === null || code >= 400 || !parsed.ok) {
+      const category = code === null ? "invalid" : categorizeGraphError({ httpStatus: code })
+      const message =
+        code === null
+          ? "Graph batch answer item has no status code"
+          : code >= 400
+            ? `Graph API answered HTTP ${code} without an error object`
+            : `Graph API answered HTTP ${code} with a body that is not JSON`
+      return {
+        code,
+        body: undefined,
+        error: new GraphError({ message, category, httpStatus: code ?? undefined, retryAfterMs: retryAfterMs(category), method, path }),
+      }
+    }
+    return { code, body: parsed.value as T }
+  }
+
+  async #attempt<T>(req: PreparedRequest, timeoutMs: number): Promise<{ value: T; usage: UsageHeaders }> {
     const started = this.#now()
     const signal = AbortSignal.timeout(timeoutMs)
     let statusCode: number
@@ -405,11 +602,11 @@ export class GraphClient {
         path: req.logPath,
       })
     }
-    return (parsed.ok ? parsed.value : undefined) as T
+    return { value: (parsed.ok ? parsed.value : undefined) as T, usage }
   }
 
   /** BUC headers are keyed by the bare object id, so "act_123" is also looked up as "123". */
-  #retryAfterFromUsage(category: GraphErrorCategory, usage: UsageHeaders, req: PreparedRequest): number | undefined {
+  #retryAfterFromUsage(category: GraphErrorCategory, usage: UsageHeaders, req: { usageKey?: string; objectId?: string }): number | undefined {
     if (category !== "throttled") return undefined
     const key = req.usageKey ?? req.objectId
     const lookup = key !== undefined && usage.businessUseCase?.[key] === undefined ? key.replace(/^act_/, "") : key

@@ -16,6 +16,7 @@ export type GraphErrorInit = {
   fbtraceId?: string
   userTitle?: string
   userMessage?: string
+  blameFields?: string[]
   httpStatus?: number
   isTransient?: boolean
   retryAfterMs?: number
@@ -34,6 +35,12 @@ export class GraphError extends Error {
   /** Localised texts Meta intends for end users (mostly on Marketing API validation errors). */
   readonly userTitle?: string
   readonly userMessage?: string
+  /**
+   * The parameters Meta blames for a validation error, as dotted paths ("targeting.age_max"), from
+   * `error_data.blame_field_specs` (Marketing API; e.g. the error sample in
+   * https://developers.facebook.com/docs/marketing-api/reference/ad-campaign/copies/).
+   */
+  readonly blameFields?: string[]
   readonly httpStatus?: number
   readonly isTransient: boolean
   /** For throttled errors: how long Meta asks us to stay away, when the usage headers say so. */
@@ -58,6 +65,7 @@ export class GraphError extends Error {
     this.fbtraceId = init.fbtraceId
     this.userTitle = init.userTitle
     this.userMessage = init.userMessage
+    this.blameFields = init.blameFields
     this.httpStatus = init.httpStatus
     this.isTransient = init.isTransient ?? this.category === "transient"
     this.retryAfterMs = init.retryAfterMs
@@ -116,6 +124,7 @@ type MetaErrorBody = {
   error_subcode?: unknown
   error_user_title?: unknown
   error_user_msg?: unknown
+  error_data?: unknown
   fbtrace_id?: unknown
   is_transient?: unknown
 }
@@ -128,6 +137,27 @@ function optionalNumber(value: unknown): number | undefined {
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === "string" && value.length > 0 ? value : undefined
+}
+
+/**
+ * `error_data.blame_field_specs` as dotted paths. Meta sends `error_data` as a JSON *string*
+ * (`"{\"blame_field_specs\":[[\"dsa_payor\"]]}"`), sometimes as an object; anything else gives none.
+ */
+function blameFieldsOf(errorData: unknown): string[] | undefined {
+  let data = errorData
+  if (typeof data === "string") {
+    try {
+      data = JSON.parse(data)
+    } catch {
+      return undefined
+    }
+  }
+  const specs = typeof data === "object" && data !== null ? (data as { blame_field_specs?: unknown }).blame_field_specs : undefined
+  if (!Array.isArray(specs)) return undefined
+  const fields = specs
+    .map((spec) => (Array.isArray(spec) ? spec.map(String).join(".") : typeof spec === "string" ? spec : ""))
+    .filter((field) => field.length > 0)
+  return fields.length ? fields : undefined
 }
 
 /** The `error` member of a parsed Graph response, when it looks like Meta's error object. */
@@ -168,6 +198,7 @@ export function graphErrorFromMetaError(
     fbtraceId: optionalString(error.fbtrace_id),
     userTitle: userTitle === undefined ? undefined : context.redact(userTitle),
     userMessage: userMessage === undefined ? undefined : context.redact(userMessage),
+    blameFields: blameFieldsOf(error.error_data),
     httpStatus: context.httpStatus,
     isTransient: isTransient ?? category === "transient",
     retryAfterMs: context.retryAfterMs?.(category),

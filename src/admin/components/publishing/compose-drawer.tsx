@@ -143,6 +143,7 @@ const ComposeForm = ({ publication, product, onSaved, onOpenAccounts, onDone }: 
               when={state.when}
               scheduledAt={state.scheduled_at}
               issues={issuesAt(issues, "scheduled_at")}
+              accountId={account.id}
               onWhenChange={(when) => set({ when })}
               onScheduledAtChange={(scheduled_at) => set({ scheduled_at })}
             />

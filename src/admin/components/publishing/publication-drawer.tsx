@@ -9,6 +9,7 @@ import {
   usePublishMetaPublication,
 } from "../../hooks/api/publishing"
 import { formatDateTime } from "../../lib/format-date"
+import { PublicationInsightsPanel } from "../insights/publication-insights-panel"
 import { AccountAvatar } from "./account-avatar"
 import { MediaPreview } from "./media-preview"
 import { canCancel, canDelete, canEdit, canPublishNow, KIND_LABEL, PLATFORM_LABEL, PUBLICATION_STATUS } from "./publication-labels"
@@ -146,6 +147,7 @@ export const PublicationDrawer = ({ publication: clicked, account, onClose, onEd
               <Row label="Attempts">{publication.attempts}</Row>
               {publication.next_attempt_at && <Row label="Next attempt">{formatDateTime(publication.next_attempt_at)}</Row>}
             </div>
+            {publication.status === "published" && <PublicationInsightsPanel publicationId={publication.id} />}
             {publication.last_error && (
               <div className="flex flex-col gap-y-1" data-testid="meta-publication-error">
                 <Text size="small" weight="plus">

@@ -1,5 +1,6 @@
 import { DatePicker, Hint, Label, RadioGroup } from "@medusajs/ui"
 import type { MetaPublicationIssue } from "../../../types/http/publishing"
+import { BestTimeSuggestions } from "../insights/best-time-suggestions"
 import { startOfDay } from "./calendar-dates"
 import type { ComposeWhen } from "./compose-form"
 import { FieldIssues } from "./field-issues"
@@ -8,12 +9,14 @@ type Props = {
   when: ComposeWhen
   scheduledAt: Date | null
   issues: MetaPublicationIssue[]
+  /** The account the post is for: its best times are offered as shortcuts. */
+  accountId?: string
   onWhenChange: (when: ComposeWhen) => void
   onScheduledAtChange: (at: Date | null) => void
 }
 
 /** When it goes out: at a picked date and time, not yet (a draft), or right after saving. */
-export const ScheduleField = ({ when, scheduledAt, issues, onWhenChange, onScheduledAtChange }: Props) => (
+export const ScheduleField = ({ when, scheduledAt, issues, accountId, onWhenChange, onScheduledAtChange }: Props) => (
   <div className="flex flex-col gap-y-2" data-testid="meta-compose-schedule">
     <Label size="small" weight="plus">
       When
@@ -32,6 +35,7 @@ export const ScheduleField = ({ when, scheduledAt, issues, onWhenChange, onSched
           value={scheduledAt}
           onChange={onScheduledAtChange}
         />
+        {accountId && <BestTimeSuggestions accountId={accountId} selected={scheduledAt} onPick={onScheduledAtChange} />}
         {!scheduledAt && <Hint>Pick a date and time, or save it as a draft.</Hint>}
       </>
     )}

@@ -15,4 +15,9 @@ export const MetaCartContext = model.define("meta_cart_context", {
   client_ip_address: model.text().nullable(),
   client_user_agent: model.text().nullable(),
   event_source_url: model.text().nullable(),
+  /**
+   * The storefront URL the shopper landed on from one of our publications (its utm_* parameters), so the
+   * order can be attributed to the post. Kept only with consent, like the rest.
+   */
+  landing_url: model.text().nullable(),
 })

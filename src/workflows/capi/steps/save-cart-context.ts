@@ -9,6 +9,7 @@ export type CartContextInput = {
   client_ip_address?: string | null
   client_user_agent?: string | null
   event_source_url?: string | null
+  landing_url?: string | null
 }
 
 type Undo = { previous: Record<string, unknown> | null; created: string | null }
@@ -32,8 +33,8 @@ export const saveCartContextStep = createStep(
     const svc = metaService(container)
     if (undo.created) await svc.deleteMetaCartContexts([undo.created])
     else if (undo.previous) {
-      const { id, consent, fbp, fbc, client_ip_address, client_user_agent, event_source_url } = undo.previous as never
-      await svc.updateMetaCartContexts({ id, consent, fbp, fbc, client_ip_address, client_user_agent, event_source_url })
+      const { id, consent, fbp, fbc, client_ip_address, client_user_agent, event_source_url, landing_url } = undo.previous as never
+      await svc.updateMetaCartContexts({ id, consent, fbp, fbc, client_ip_address, client_user_agent, event_source_url, landing_url })
     }
   }
 )

@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Calendar, ChevronLeftMini, ChevronRightMini } from "@medusajs/icons"
+import { ChevronLeftMini, ChevronRightMini } from "@medusajs/icons"
 import { Button, Container, Heading, IconButton, Tabs, Text } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
@@ -249,9 +249,10 @@ const MetaPublishingPage = () => {
   )
 }
 
+// A sub-item of the "Meta" sidebar entry (routes/meta/page.tsx): nested by its path, ordered by rank.
 export const config = defineRouteConfig({
   label: "Publishing",
-  icon: Calendar,
+  rank: 30,
 })
 
 export default MetaPublishingPage

@@ -1,0 +1,14 @@
+import { defineLink } from "@medusajs/framework/utils"
+import OrderModule from "@medusajs/medusa/order"
+import MetaPublishingModule from "../modules/meta-publishing"
+
+/**
+ * The order an attribution credits to a publication. Read-only: the id lives on the attribution
+ * (`order_id`), so `query.graph` can return the order without a link table, and Medusa's order module is
+ * never written to.
+ */
+export default defineLink(
+  { linkable: MetaPublishingModule.linkable.metaPublicationAttribution, field: "order_id" },
+  OrderModule.linkable.order,
+  { readOnly: true }
+)

@@ -1,0 +1,2 @@
+export * from "./workflows/refresh-meta-insights"
+export * from "./workflows/attribute-order-to-publication"
