@@ -31,5 +31,6 @@ module.exports = defineConfig({
       options: {},
     },
     { resolve: "./src/modules/meta-publishing" },
+    { resolve: "./src/modules/meta-ads" },
   ],
 })

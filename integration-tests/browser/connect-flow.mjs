@@ -182,18 +182,18 @@ async function startMediaServer() {
 
 const dayKey = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
 
-/** Runs one step of the publishing walk, failing with the step's name when it takes too long. */
+/** Runs one step of a walk (publishing, insights, campaigns), failing with the step's name when it takes too long. */
 async function step(name, timeoutMs, fn) {
   let timer
   try {
     return await Promise.race([
       fn(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`publishing: "${name}" did not finish within ${timeoutMs / 1000} s`)), timeoutMs)
+        timer = setTimeout(() => reject(new Error(`step "${name}" did not finish within ${timeoutMs / 1000} s`)), timeoutMs)
       }),
     ])
   } catch (error) {
-    throw new Error(error.message.startsWith("publishing:") ? error.message : `publishing: "${name}" failed: ${error.message.split("\n")[0]}`)
+    throw new Error(error.message.startsWith("step \"") ? error.message : `step "${name}" failed: ${error.message.split("\n")[0]}`)
   } finally {
     clearTimeout(timer)
   }
@@ -300,6 +300,80 @@ async function publishingWalk(page, timings, mediaUrl) {
   return shots
 }
 
+/**
+ * Insights: three days later at Meta (the emulator's insights clock), refresh from Meta on the Insights page
+ * and see the published post's figures, the account over time and the best-time heatmap.
+ */
+async function insightsWalk(page, timings) {
+  const started = Date.now()
+  const shots = []
+  await step("move Meta's insights clock three days on", 15_000, () =>
+    fetch(`http://127.0.0.1:${EMULATOR_PORT}/_emulator/insights/config`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ advance_ms: 3 * 24 * 3600 * 1000 }),
+    }).then((r) => {
+      if (!r.ok) throw new Error(`insights config answered ${r.status}`)
+    })
+  )
+  await step("open the Insights page", 90_000, () => showAfterReloads(page, "/app/meta/insights", page.locator("[data-testid=meta-insights]")))
+  await step("refresh from Meta", 90_000, async () => {
+    await page.locator("[data-testid=meta-insights-refresh]").click()
+    const row = page.locator("[data-testid^=meta-insights-publication-]").first()
+    await row.waitFor({ state: "visible", timeout: 60_000 })
+    await page.locator("[data-testid=meta-insights-best-times]").waitFor({ state: "visible", timeout: 30_000 })
+    await page.waitForTimeout(1000)
+    shots.push({ name: "insights.png", png: await page.screenshot({ fullPage: true }) })
+  })
+  timings.insights = seconds(started)
+  log(`Insights: the published post's figures and the best-time heatmap shown (${timings.insights})`)
+  return shots
+}
+
+/** Campaigns: an ad account with three campaigns at Meta, synced into the admin; pause one from its switch. */
+async function campaignsWalk(page, timings) {
+  const started = Date.now()
+  const shots = []
+  const control = (path, body) =>
+    fetch(`http://127.0.0.1:${EMULATOR_PORT}${path}`, {
+      method: body ? "POST" : "GET",
+      headers: { "content-type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((r) => {
+      if (!r.ok) throw new Error(`${path} answered ${r.status}`)
+      return r.json()
+    })
+  const { connection } = await step("read the selected ad account", 15_000, () =>
+    page.evaluate(() => fetch("/admin/meta/connection", { credentials: "include" }).then((r) => r.json()))
+  )
+  const act = connection?.selected?.ad_account_id
+  if (!act) throw new Error("campaigns: the connection has no ad account selected")
+  await step("seed the ad account at Meta", 15_000, () =>
+    control("/_emulator/ads/config", { access_tier: "standard_access", seed: { id: act, campaigns: 3, ad_sets_per_campaign: 1, ads_per_ad_set: 1, history_days: 7 } })
+  )
+  await step("open Campaigns and sync from Meta", 90_000, async () => {
+    await showAfterReloads(page, "/app/meta/campaigns", page.locator("[data-testid=meta-campaigns]"))
+    await page.locator("[data-testid=meta-campaigns-sync]").click()
+    await page.locator("[data-testid^=meta-campaign-row-]").first().waitFor({ state: "visible", timeout: 60_000 })
+  })
+  await step("pause a campaign", 60_000, async () => {
+    const row = page.locator("[data-testid^=meta-campaign-row-]").first()
+    const id = (await row.getAttribute("data-testid")).replace("meta-campaign-row-", "")
+    await page.locator(`[data-testid=meta-ad-status-${id}]`).first().click()
+    for (let i = 0; i < 60; i++) {
+      const state = await control(`/_emulator/ads?account=${act}`)
+      if ((state.campaigns ?? []).some((c) => c.status === "PAUSED")) break
+      if (i === 59) throw new Error("the campaign was not paused at Meta")
+      await page.waitForTimeout(500)
+    }
+    await page.waitForTimeout(800)
+    shots.push({ name: "campaigns.png", png: await page.screenshot({ fullPage: true }) })
+  })
+  timings.campaigns = seconds(started)
+  log(`Campaigns: synced from Meta and one paused there from the admin (${timings.campaigns})`)
+  return shots
+}
+
 async function run(page, timings, mediaUrl) {
   let started = Date.now()
   await openLoginForm(page)
@@ -342,6 +416,12 @@ async function run(page, timings, mediaUrl) {
       throw new Error(`the store refused a webhook delivery: ${JSON.stringify(answer.deliveries)}`)
     }
   }
+  // One "Meta" entry in the sidebar: its page lists the screens, which are its sub-items.
+  await showAfterReloads(page, "/app/meta", page.locator("[data-testid=meta-screens]").filter({ hasText: "Inbox" }))
+  for (const [label, path] of [["Catalog", "/app/meta/catalog"], ["Events", "/app/meta/events"], ["Publishing", "/app/meta/publishing"], ["Insights", "/app/meta/insights"], ["Inbox", "/app/meta/webhooks"], ["Campaigns", "/app/meta/campaigns"]]) {
+    await page.locator(`nav a[href="${path}"]`).filter({ hasText: label }).first().waitFor({ state: "visible", timeout: 15_000 })
+  }
+  shots.push({ name: "meta.png", png: await page.screenshot() })
   const screens = [
     ["settings-meta-catalog.png", "/app/settings/meta", "[data-testid=meta-catalog-section]"],
     ["meta-catalog.png", "/app/meta/catalog", "[data-testid=meta-catalog-items]"],
@@ -393,8 +473,10 @@ async function run(page, timings, mediaUrl) {
   timings.adminScreens = seconds(started)
   const comment = page.locator("[data-testid=meta-comments]").filter({ hasText: "Love this linen shirt!" })
   await showAfterReloads(page, "/app/meta/webhooks", comment)
-  log(`Catalog, events, inbox (comment + lead), order Purchase and product screens rendered (${timings.adminScreens})`)
+  log(`Meta entry with its sub-items; catalog, events, inbox (comment + lead), order Purchase and product screens rendered (${timings.adminScreens})`)
   shots.push(...(await publishingWalk(page, timings, mediaUrl)))
+  shots.push(...(await insightsWalk(page, timings)))
+  shots.push(...(await campaignsWalk(page, timings)))
   if (pageErrors.length > pageErrorsBefore) {
     throw new Error(`the admin threw: ${pageErrors.slice(pageErrorsBefore).join("; ")}`)
   }

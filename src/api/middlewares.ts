@@ -12,6 +12,9 @@ import { metaCheckoutRoutesMiddlewares } from "./meta/checkout/middlewares"
 import { adminMetaPublicationsRoutesMiddlewares } from "./admin/meta/publications/middlewares"
 import { adminMetaPublishingRoutesMiddlewares } from "./admin/meta/publishing/middlewares"
 import { adminMetaCommentsRoutesMiddlewares } from "./admin/meta/comments/middlewares"
+import { adminMetaInsightsRoutesMiddlewares } from "./admin/meta/insights/middlewares"
+import { adminMetaAdsRoutesMiddlewares } from "./admin/meta/campaigns/middlewares"
+import { adminMetaAdRulesRoutesMiddlewares } from "./admin/meta/rules/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -28,5 +31,8 @@ export default defineMiddlewares({
     ...adminMetaPublicationsRoutesMiddlewares,
     ...adminMetaPublishingRoutesMiddlewares,
     ...adminMetaCommentsRoutesMiddlewares,
+    ...adminMetaInsightsRoutesMiddlewares,
+    ...adminMetaAdsRoutesMiddlewares,
+    ...adminMetaAdRulesRoutesMiddlewares,
   ],
 })

@@ -8,9 +8,9 @@ import { useReplayWithToast } from "../components/capi-events/use-replay-with-to
 import { SectionError } from "../components/webhooks/section-error"
 import { useMetaCapiEvents } from "../hooks/api/capi-events"
 import { formatDateTime } from "../lib/format-date"
-import type { AdminMetaCapiEvent } from "../types/meta-capi-events"
+import type { MetaCapiEvent } from "../../types/http/events"
 
-const outcome = (event: AdminMetaCapiEvent) => {
+const outcome = (event: MetaCapiEvent) => {
   if (event.status === "sent") return `Sent ${event.sent_at ? formatDateTime(event.sent_at) : ""}`.trim()
   if (event.status === "pending") {
     return event.attempts > 0 && event.next_attempt_at

@@ -7,9 +7,9 @@ import { CATALOG_STATUS } from "../components/catalog/catalog-status"
 import { SectionError } from "../components/webhooks/section-error"
 import { useMetaCatalogProduct, useMetaCatalogProductAction, useProductVariantsForMeta } from "../hooks/api/catalog"
 import { formatDateTime, formatRelative } from "../lib/format-date"
-import type { AdminMetaCatalogItem } from "../types/meta-catalog"
+import type { MetaCatalogItem } from "../../types/http/catalog"
 
-type VariantRow = { id: string; title: string; sku: string | null; item: AdminMetaCatalogItem | undefined }
+type VariantRow = { id: string; title: string; sku: string | null; item: MetaCatalogItem | undefined }
 
 /** The product's variants as Meta holds them: status, last sync, errors with their fix, include/exclude, sync now. */
 const ProductMetaCatalogWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {

@@ -1,0 +1,4 @@
+import { changeRoute } from "../../../campaigns/change-route"
+
+/** `{ status: "ACTIVE" | "PAUSED" }` */
+export const POST = changeRoute("ad")

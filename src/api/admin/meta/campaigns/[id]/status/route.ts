@@ -1,0 +1,4 @@
+import { changeRoute } from "../../change-route"
+
+/** `{ status: "ACTIVE" | "PAUSED" }` */
+export const POST = changeRoute("campaign")

@@ -1,0 +1,193 @@
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { boundSqlExecutor } from "../meta/sql-executor"
+import * as mirror from "./mirror-repository"
+import { MetaAd } from "./models/meta-ad"
+import { MetaAdAccount } from "./models/meta-ad-account"
+import { MetaAdChange } from "./models/meta-ad-change"
+import { MetaAdRule } from "./models/meta-ad-rule"
+import { MetaAdRuleDecision } from "./models/meta-ad-rule-decision"
+import { MetaAdSet } from "./models/meta-ad-set"
+import { MetaCampaign } from "./models/meta-campaign"
+
+export type AdObjectType = "campaign" | "ad_set" | "ad"
+
+const TABLES: Record<AdObjectType, string> = { campaign: "meta_campaign", ad_set: "meta_ad_set", ad: "meta_ad" }
+
+/**
+ * The mirror of the connection's ad account (campaigns, ad sets, ads and their performance) and the audit
+ * log of every change made to them from the plugin.
+ */
+class MetaAdsModuleService extends MedusaService({
+  MetaAdAccount,
+  MetaCampaign,
+  MetaAdSet,
+  MetaAd,
+  MetaAdChange,
+  MetaAdRule,
+  MetaAdRuleDecision,
+}) {
+  @InjectManager()
+  async saveAdAccount(row: mirror.AccountRow, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+    return mirror.upsertAccount(boundSqlExecutor(sharedContext.manager), row)
+  }
+
+  /** Writes a whole mirror pass in three statements (and drops what Meta no longer lists). */
+  @InjectManager()
+  async saveMirror(
+    input: { accountId: string; campaigns: mirror.CampaignRow[]; adSets: mirror.AdSetRow[]; ads: mirror.AdRow[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await mirror.saveMirror(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /**
+   * Records a change before it is sent. With an idempotency key, a second call for the same key returns
+   * the first change (`created: false`) instead of making another.
+   */
+  @InjectManager()
+  async beginChange(
+    input: {
+      object_type: AdObjectType
+      object_meta_id: string
+      actor: string
+      action: string
+      before: Record<string, unknown> | null
+      after: Record<string, unknown> | null
+      request: { method: string; path: string; params: Record<string, unknown> }
+      idempotency_key?: string | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; status: string; created: boolean }> {
+    const sql = boundSqlExecutor(sharedContext.manager)
+    const [row] = await sql.execute<{ id: string; status: string }[]>(
+      `INSERT INTO "meta_ad_change" ("id", "object_type", "object_meta_id", "actor", "action", "before", "after", "request", "status",
+         "idempotency_key", "created_at", "updated_at")
+       VALUES ('metaadchg_' || replace(gen_random_uuid()::text, '-', ''), ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, 'pending', ?, now(), now())
+       ON CONFLICT ("idempotency_key") WHERE "deleted_at" IS NULL AND "idempotency_key" IS NOT NULL DO NOTHING
+       RETURNING "id", "status"`,
+      [
+        input.object_type,
+        input.object_meta_id,
+        input.actor,
+        input.action,
+        input.before === null ? null : JSON.stringify(input.before),
+        input.after === null ? null : JSON.stringify(input.after),
+        JSON.stringify(input.request),
+        input.idempotency_key ?? null,
+      ]
+    )
+    if (row) return { ...row, created: true }
+    const [existing] = await sql.execute<{ id: string; status: string }[]>(
+      `SELECT "id", "status" FROM "meta_ad_change" WHERE "idempotency_key" = ? AND "deleted_at" IS NULL`,
+      [input.idempotency_key]
+    )
+    return { ...existing, created: false }
+  }
+
+  /** Marks a change applied (and writes its values into the mirror at once) or failed with Meta's reason. */
+  @InjectManager()
+  async finishChange(
+    input: { id: string; object_type: AdObjectType; object_meta_id: string; applied: boolean; error?: string | null; values?: Record<string, string | null> },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const sql = boundSqlExecutor(sharedContext.manager)
+    await sql.execute(
+      `UPDATE "meta_ad_change" SET "status" = ?, "error" = ?, "applied_at" = CASE WHEN ? THEN now() ELSE NULL END, "updated_at" = now() WHERE "id" = ?`,
+      [input.applied ? "applied" : "failed", input.error ?? null, input.applied, input.id]
+    )
+    if (!input.applied || !input.values) return
+    // An ad has no budget of its own; a rule's "after" still says daily_budget: null for it.
+    const allowed = input.object_type === "ad" ? ["status", "effective_status"] : ["status", "daily_budget", "lifetime_budget", "effective_status"]
+    const entries = Object.entries(input.values).filter(([k]) => allowed.includes(k))
+    if (!entries.length) return
+    await sql.execute(
+      `UPDATE "${TABLES[input.object_type]}" SET ${entries.map(([k]) => `"${k}" = ?`).join(", ")}, "updated_at" = now()
+        WHERE "meta_id" = ? AND "deleted_at" IS NULL`,
+      [...entries.map(([, v]) => v), input.object_meta_id]
+    )
+  }
+
+  /** What a change produced at Meta (e.g. the copy's id), kept with it in the log. */
+  @InjectManager()
+  async recordChangeResult(id: string, result: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await boundSqlExecutor(sharedContext.manager).execute(
+      `UPDATE "meta_ad_change" SET "after" = COALESCE(NULLIF("after", 'null'::jsonb), '{}'::jsonb) || ?::jsonb, "updated_at" = now() WHERE "id" = ?`,
+      [JSON.stringify(result), id]
+    )
+  }
+
+  /**
+   * Claims the enabled rules due for evaluation (not evaluated for `intervalMs`), or one named rule: the
+   * claim stamps `last_evaluated_at`, so two evaluators running at once evaluate each rule once.
+   */
+  @InjectManager()
+  async claimDueRules(input: { intervalMs: number; ruleId?: string }, @MedusaContext() sharedContext: Context = {}) {
+    return boundSqlExecutor(sharedContext.manager).execute<{ id: string; name: string; definition: Record<string, unknown> }[]>(
+      `UPDATE "meta_ad_rule" r SET "last_evaluated_at" = now(), "updated_at" = now()
+        WHERE r."id" IN (
+          SELECT q."id" FROM "meta_ad_rule" q
+           WHERE q."deleted_at" IS NULL AND q."enabled" ${input.ruleId ? `AND q."id" = ?` : ""}
+             AND (q."last_evaluated_at" IS NULL OR q."last_evaluated_at" <= now() - (? * interval '1 millisecond'))
+           FOR UPDATE OF q SKIP LOCKED)
+      RETURNING r."id", r."name", r."definition"`,
+      input.ruleId ? [input.ruleId, input.intervalMs] : [input.intervalMs]
+    )
+  }
+
+  /** Writes one evaluation's decisions in one statement. */
+  @InjectManager()
+  async saveRuleDecisions(rows: Record<string, unknown>[], @MedusaContext() sharedContext: Context = {}) {
+    if (!rows.length) return
+    await boundSqlExecutor(sharedContext.manager).execute(
+      `INSERT INTO "meta_ad_rule_decision" ("id", "rule_id", "evaluation_id", "object_type", "object_meta_id", "acted", "action", "skip_code",
+         "skipped_reason", "note", "lookback", "numbers", "before", "after", "dry_run", "change_id", "evaluated_at", "created_at", "updated_at")
+       SELECT 'metaaddec_' || replace(gen_random_uuid()::text, '-', ''), r."rule_id", r."evaluation_id", r."object_type", r."object_meta_id",
+              r."acted", r."action", r."skip_code", r."skipped_reason", r."note", r."lookback", r."numbers", r."before", r."after", r."dry_run",
+              r."change_id", r."evaluated_at", now(), now()
+         FROM jsonb_to_recordset(?::jsonb) AS r("rule_id" text, "evaluation_id" text, "object_type" text, "object_meta_id" text, "acted" boolean,
+              "action" text, "skip_code" text, "skipped_reason" text, "note" text, "lookback" text, "numbers" jsonb, "before" jsonb,
+              "after" jsonb, "dry_run" boolean, "change_id" text, "evaluated_at" timestamptz)
+       ON CONFLICT ("evaluation_id", "object_meta_id") WHERE "deleted_at" IS NULL DO NOTHING`,
+      [JSON.stringify(rows)]
+    )
+  }
+
+  /** The acted decisions of a rule since `since` (cooldowns, daily maximums and resumes look at them). */
+  @InjectManager()
+  async ruleHistory(ruleId: string, since: Date, @MedusaContext() sharedContext: Context = {}) {
+    return boundSqlExecutor(sharedContext.manager).execute<{ object_meta_id: string; action: string; evaluated_at: Date | string }[]>(
+      `SELECT "object_meta_id", "action", "evaluated_at" FROM "meta_ad_rule_decision"
+        WHERE "rule_id" = ? AND "acted" AND "deleted_at" IS NULL AND "evaluated_at" >= ? ORDER BY "evaluated_at"`,
+      [ruleId, since]
+    )
+  }
+
+  /**
+   * A created object's Meta id, written the moment Meta returns it (the change row then names the
+   * object); `applied` marks the change done, otherwise it stays pending (a creation still under way).
+   */
+  @InjectManager()
+  async recordCreatedObject(
+    input: { id: string; object_meta_id: string; applied: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await boundSqlExecutor(sharedContext.manager).execute(
+      `UPDATE "meta_ad_change" SET "object_meta_id" = ?, "after" = COALESCE("after", '{}'::jsonb) || ?::jsonb, "error" = NULL,
+         "status" = CASE WHEN ? THEN 'applied' ELSE 'pending' END, "applied_at" = CASE WHEN ? THEN now() ELSE NULL END, "updated_at" = now()
+       WHERE "id" = ?`,
+      [input.object_meta_id, JSON.stringify({ id: input.object_meta_id }), input.applied, input.applied, input.id]
+    )
+  }
+
+  /** The Medusa products a mirrored ad shows (a boosted publication's, a catalog product set's). */
+  @InjectManager()
+  async setAdProductIds(adMetaId: string, productIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await boundSqlExecutor(sharedContext.manager).execute(
+      `UPDATE "meta_ad" SET "product_ids" = ?::text[], "updated_at" = now() WHERE "meta_id" = ? AND "deleted_at" IS NULL`,
+      [productIds, adMetaId]
+    )
+  }
+}
+
+export default MetaAdsModuleService
