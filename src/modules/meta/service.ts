@@ -234,6 +234,21 @@ class MetaModuleService extends MedusaService({
   }
 
   /**
+   * The Page tokens of the live connection, by Page id, read in one query (Pages publish, read insights,
+   * moderate comments and fetch leads with their own token; an Instagram account with its linked Page's).
+   * A Page the connection no longer has, or one Meta gave no token for, is absent. Empty while the
+   * connection needs attention, like `getConnectionToken`.
+   * https://developers.facebook.com/docs/pages-api/overview#page-access-tokens
+   */
+  async getPageTokens(pageIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(pageIds.filter(Boolean))]
+    const live = ids.length ? await this.getConnectionToken() : null
+    if (!live) return new Map()
+    const pages = await this.listMetaAssets({ type: "page", meta_id: ids }, { take: null })
+    return new Map(pages.filter((p) => p.access_token).map((p) => [p.meta_id, this.openSecret(p.access_token as string)]))
+  }
+
+  /**
    * Key rotation: re-seals every stored token (connection and page tokens) that was sealed with an
    * older key, so the old key can be removed from `encryptionKeys` afterwards. Disconnected rows hold
    * no tokens (a disconnect wipes them), so only live rows are visited.

@@ -15,18 +15,22 @@ async function moderatorToken(meta: MetaModuleService, comment: CommentRow): Pro
   if (!(await meta.getConnectionToken())) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Meta is not connected or needs a reconnect (Settings → Meta).")
   }
-  const pages = await meta.listMetaAssets({ type: "page" }, { take: null })
   let pageId: string | undefined
   if (comment.platform === "facebook") pageId = comment.media_id?.split("_")[0]
   else {
     const [ig] = await meta.listMetaAssets({ type: "instagram_account" }, { take: 1 })
     pageId = ig?.parent_meta_id ?? undefined
   }
-  const page = pages.find((p) => p.meta_id === pageId) ?? (comment.platform === "facebook" ? undefined : pages[0])
-  if (!page?.access_token) {
+  let token = pageId ? (await meta.getPageTokens([pageId])).get(pageId) : undefined
+  if (!token && comment.platform === "instagram") {
+    // An Instagram account discovered without its Page link: the connection's first Page moderates, as before.
+    const pages = await meta.listMetaAssets({ type: "page" }, { take: null })
+    token = (await meta.getPageTokens(pages.map((p) => p.meta_id))).get(pages[0]?.meta_id ?? "")
+  }
+  if (!token) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The Page this comment belongs to is not part of the connection any more.")
   }
-  return meta.openSecret(page.access_token)
+  return token
 }
 
 async function loadComment(container: MedusaContainer, id: string) {

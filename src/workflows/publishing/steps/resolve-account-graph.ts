@@ -35,9 +35,9 @@ export function accountGraphResolver(container: MedusaContainer): (accountId: st
   const accounts = new Map<string, Promise<AccountGraph>>()
   const load = async (accountId: string): Promise<AccountGraph> => {
     const account = (await publishing.retrieveMetaPublishingAccount(accountId)) as unknown as PublishingAccount
-    if (!(await meta.getConnectionToken())) return { account, graph: null }
-    const [page] = await meta.listMetaAssets({ type: "page", meta_id: account.page_meta_id ?? account.meta_id })
-    return { account, graph: page?.access_token ? graphPort(meta, meta.openSecret(page.access_token)) : null }
+    const pageId = account.page_meta_id ?? account.meta_id
+    const token = (await meta.getPageTokens([pageId])).get(pageId)
+    return { account, graph: token ? graphPort(meta, token) : null }
   }
   return (accountId) => {
     let found = accounts.get(accountId)

@@ -45,10 +45,10 @@ export const syncMetaPublishingAccountsStep = createStep(
 
     // Meta's publishing quota, read per account with its Page's token (never assumed: Meta's pages disagree).
     const quotas = new Map<string, { usage: number; total: number; duration: number }>()
+    const pageTokens = await meta.getPageTokens(instagram.map((a) => a.parent_meta_id ?? ""))
     for (const account of instagram) {
-      const page = pages.find((p) => p.meta_id === account.parent_meta_id)
-      if (!page?.access_token) continue
-      const token = meta.openSecret(page.access_token)
+      const token = pageTokens.get(account.parent_meta_id ?? "")
+      if (!token) continue
       const port = { get: <T>(path: string, params?: Record<string, unknown>) => graph.get<T>(path, { token, params }), post: () => Promise.reject(new Error("read only")) }
       const quota = await publishingLimit(port, account.meta_id).catch(() => null)
       if (quota) quotas.set(account.meta_id, quota)

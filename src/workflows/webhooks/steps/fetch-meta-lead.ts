@@ -36,10 +36,7 @@ export const fetchMetaLeadStep = createStep("fetch-meta-lead", async (notice: Le
       "The Meta connection is not active (revoked, expired or disconnected); the lead will be fetched after reconnecting"
     )
   }
-  const [page] = notice.page_id
-    ? await service.listMetaAssets({ type: "page", meta_id: notice.page_id, connection_id: live.connectionId })
-    : []
-  const token = page?.access_token ? service.openSecret(page.access_token) : live.token
+  const token = (notice.page_id ? (await service.getPageTokens([notice.page_id])).get(notice.page_id) : undefined) ?? live.token
   let raw: GraphLead
   try {
     raw = await service.getGraphClient().get<GraphLead>(notice.leadgen_id, {
