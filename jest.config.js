@@ -20,6 +20,8 @@ const suites = {
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   built: ["**/integration-tests/http-built/**/*.spec.[jt]s"],
+  // The built app as `medusa start` runs it in production: one server, two workers, Redis.
+  topology: ["**/integration-tests/topology/**/*.spec.[jt]s"],
 }
 if (suites[process.env.TEST_TYPE]) {
   module.exports.testMatch = suites[process.env.TEST_TYPE]

@@ -214,6 +214,21 @@ export class CatalogItemStore {
     }
   }
 
+  /**
+   * Takes the next status check of a submitted batch: moves its `next_poll_at` past now only if it is due,
+   * so of two catalog ticks running at once (on two workers) one polls it and the other leaves it. A
+   * worker that dies mid-poll leaves it due again after `leaseMs`.
+   */
+  async claimBatchPoll(batchId: string, leaseMs: number): Promise<boolean> {
+    const rows = await this.db.execute<{ id: string }[]>(
+      `UPDATE ${BATCH} SET "next_poll_at" = now() + (?::bigint || ' milliseconds')::interval, "updated_at" = now()
+        WHERE "id" = ? AND ${LIVE} AND "status" = 'submitted' AND ("next_poll_at" IS NULL OR "next_poll_at" <= now())
+        RETURNING "id"`,
+      [leaseMs, batchId]
+    )
+    return rows.length === 1
+  }
+
   /** The row of one items_batch call, written before it is sent (its items carry its id from their claim). */
   async openBatch(batch: { id: string; catalogId: string; requestCount: number; itemIds: string[] }): Promise<void> {
     await this.db.execute(
@@ -251,7 +266,10 @@ export class CatalogItemStore {
     )
   }
 
-  /** Claims left by a worker that died mid-flush (no batch was submitted for them): back to the queue. */
+  /**
+   * Claims left by a worker that died mid-flush (no batch was submitted for them): back to the queue,
+   * and the batch rows they leave behind failed.
+   */
   async releaseStaleClaims(olderThanMs: number): Promise<number> {
     const rows = await this.db.execute<{ id: string }[]>(
       `UPDATE ${ITEM} AS i SET "batch_id" = NULL, "claimed_at" = NULL, "dirty" = true, "updated_at" = now()
@@ -259,6 +277,13 @@ export class CatalogItemStore {
           AND NOT EXISTS (SELECT 1 FROM "meta_catalog_batch" b WHERE b."id" = i."batch_id" AND b."status" = 'submitted' AND b."deleted_at" IS NULL)
         RETURNING i."id"`,
       [olderThanMs]
+    )
+    // A batch still "sending" that no item carries any more was left by a worker that died before Meta
+    // answered (its items were just released, or went earlier): failed, so a full sync can finish.
+    await this.db.execute(
+      `UPDATE ${BATCH} AS b SET "status" = 'failed', "error" = 'The worker sending it stopped before Meta answered; its items were sent again', "updated_at" = now()
+        WHERE b.${LIVE} AND b."status" = 'sending'
+          AND NOT EXISTS (SELECT 1 FROM ${ITEM} i WHERE i."batch_id" = b."id" AND i.${LIVE})`
     )
     return rows.length
   }
@@ -277,17 +302,23 @@ export class CatalogItemStore {
 
   /** Live items per status, plus the dirty and excluded flags and how many dirty items are with Meta now (claimed or sent). */
   async countByStatus(): Promise<Record<string, number> & { dirty: number; excluded: number; in_flight: number }> {
-    const rows = await this.db.execute<{ status: string; count: string }[]>(
-      `SELECT "status", count(*)::text AS count FROM ${ITEM} WHERE ${LIVE} GROUP BY "status"`
-    )
-    const [flags] = await this.db.execute<{ dirty: string; excluded: string; in_flight: string }[]>(
-      `SELECT count(*) FILTER (WHERE "dirty")::text AS dirty, count(*) FILTER (WHERE "excluded")::text AS excluded,
-              count(*) FILTER (WHERE "dirty" AND "batch_id" IS NOT NULL)::text AS in_flight
-         FROM ${ITEM} WHERE ${LIVE}`
+    // One pass over the (status, dirty, excluded, batch_id) index alone, whatever the catalog's size.
+    const rows = await this.db.execute<{ status: string; count: string; dirty: string; excluded: string; in_flight: string }[]>(
+      `SELECT "status", count(*)::text AS count, count(*) FILTER (WHERE "dirty")::text AS dirty,
+              count(*) FILTER (WHERE "excluded")::text AS excluded, count(*) FILTER (WHERE "dirty" AND "batch_id" IS NOT NULL)::text AS in_flight
+         FROM ${ITEM} WHERE ${LIVE} GROUP BY "status"`
     )
     const counts: Record<string, number> = {}
-    for (const row of rows) counts[row.status] = Number(row.count)
-    return { ...counts, dirty: Number(flags?.dirty ?? 0), excluded: Number(flags?.excluded ?? 0), in_flight: Number(flags?.in_flight ?? 0) }
+    let dirty = 0
+    let excluded = 0
+    let inFlight = 0
+    for (const row of rows) {
+      counts[row.status] = Number(row.count)
+      dirty += Number(row.dirty)
+      excluded += Number(row.excluded)
+      inFlight += Number(row.in_flight)
+    }
+    return { ...counts, dirty, excluded, in_flight: inFlight }
   }
 
   /** Which of these retailer ids the store knows (for reconcile: the rest are orphans). */

@@ -14,6 +14,9 @@ type BatchStatus = {
   ids_of_invalid_requests?: string[]
 }
 
+/** How long a tick owns a batch's status check; the outcome sets the real next poll time. */
+const POLL_LEASE_MS = 60_000
+
 export type PollResult = { polled: number; finished: number; synced: number; errors: number; paused?: string }
 
 /**
@@ -35,6 +38,8 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
   })
   for (const batch of batches) {
     if (batch.next_poll_at && new Date(batch.next_poll_at).getTime() > Date.now()) continue
+    // Another tick (on another worker) may be polling it right now.
+    if (!(await service.catalogItemStore().claimBatchPoll(batch.id, POLL_LEASE_MS))) continue
     result.polled++
     const handles = (batch.handle ?? "").split(",").filter(Boolean)
     const statuses: BatchStatus[] = []
