@@ -32,5 +32,6 @@ module.exports = defineConfig({
     },
     { resolve: "./src/modules/meta-publishing" },
     { resolve: "./src/modules/meta-ads" },
+    { resolve: "./src/modules/meta-overview" },
   ],
 })

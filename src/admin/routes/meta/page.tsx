@@ -5,6 +5,7 @@ import { Link } from "react-router-dom"
 import type { MetaConnection, MetaFeature } from "../../../types/http/connection"
 import { MetaLoadError } from "../../components/meta-load-error"
 import { MetaPageSkeleton } from "../../components/meta-page-skeleton"
+import { MetaOverviewSection } from "../../components/overview/overview-section"
 import { useMetaConnection } from "../../hooks/api/connection"
 import { CONNECTION_STATUS } from "../../lib/meta-labels"
 
@@ -48,6 +49,12 @@ const SCREENS: MetaScreen[] = [
     description: "Campaigns, ad sets and ads with their results; pause, re-budget and scale them.",
     feature: "ads",
   },
+  {
+    to: "/meta/rules",
+    label: "Rules",
+    description: "Automated rules on Meta's figures and the store's stock, previewed before they act, with every decision logged.",
+    feature: "ads",
+  },
 ]
 
 type ScreenState = { label: string; color: "green" | "orange" | "grey" }
@@ -60,7 +67,10 @@ const screenState = (connection: MetaConnection | null, feature: MetaFeature): S
   return { label: "On", color: "green" }
 }
 
-/** The "Meta" entry of the sidebar: the Meta screens, one line each, with the state of their feature. */
+/**
+ * The "Meta" entry of the sidebar: the overview (is everything working, what to do next, the ROI report), then
+ * the Meta screens, one line each, with the state of their feature.
+ */
 const MetaPage = () => {
   const { connection, isPending, isError, error, refetch } = useMetaConnection()
 
@@ -75,45 +85,58 @@ const MetaPage = () => {
   const status = connection ? CONNECTION_STATUS[connection.status] : null
 
   return (
-    <Container className="divide-y p-0" data-testid="meta-screens">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading>Meta</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {connection ? (
-              `Connected as ${connection.meta_user_name ?? connection.meta_user_id ?? "a system user"}. Features are turned on and off in `
-            ) : (
-              "The store is not connected to Meta yet. Connect it in "
-            )}
-            <Link to="/settings/meta" className="text-ui-fg-interactive">
-              Settings → Meta
-            </Link>
-            .
-          </Text>
-        </div>
-        {status && <StatusBadge color={status.color}>{status.label}</StatusBadge>}
-      </div>
-      {SCREENS.map((screen) => {
-        const state = screenState(connection ?? null, screen.feature)
-        return (
-          <div
-            key={screen.to}
-            className="flex items-center justify-between gap-x-4 px-6 py-4"
-            data-testid={`meta-screen-${screen.feature}`}
-          >
-            <div>
-              <Link to={screen.to} className="txt-compact-small-plus text-ui-fg-interactive">
-                {screen.label}
+    <div className="flex flex-col gap-y-3">
+      <MetaOverviewSection />
+      <Container className="divide-y p-0" data-testid="meta-screens">
+        <div className="flex items-center justify-between px-6 py-4">
+          <div>
+            <Heading>Meta</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              {connection ? (
+                `Connected as ${connection.meta_user_name ?? connection.meta_user_id ?? "a system user"}. Features are turned on and off in `
+              ) : (
+                "The store is not connected to Meta yet. Connect it in "
+              )}
+              <Link to="/settings/meta" className="text-ui-fg-interactive">
+                Settings → Meta
               </Link>
-              <Text size="small" className="text-ui-fg-subtle">
-                {screen.description}
-              </Text>
-            </div>
-            <StatusBadge color={state.color}>{state.label}</StatusBadge>
+              .
+            </Text>
           </div>
-        )
-      })}
-    </Container>
+          {status && <StatusBadge color={status.color}>{status.label}</StatusBadge>}
+        </div>
+        {SCREENS.map((screen) => {
+          const state = screenState(connection ?? null, screen.feature)
+          return (
+            <div
+              key={screen.to}
+              className="flex items-center justify-between gap-x-4 px-6 py-4"
+              data-testid={`meta-screen-${screen.to.slice("/meta/".length)}`}
+            >
+              <div>
+                <Link to={screen.to} className="txt-compact-small-plus text-ui-fg-interactive">
+                  {screen.label}
+                </Link>
+                <Text size="small" className="text-ui-fg-subtle">
+                  {screen.description}
+                </Text>
+              </div>
+              <StatusBadge color={state.color}>{state.label}</StatusBadge>
+            </div>
+          )
+        })}
+        <div className="flex items-center justify-between gap-x-4 px-6 py-4" data-testid="meta-screen-app-review">
+          <div>
+            <Link to="/meta/app-review" className="txt-compact-small-plus text-ui-fg-interactive">
+              App Review
+            </Link>
+            <Text size="small" className="text-ui-fg-subtle">
+              Going live: what to submit to Meta for each permission, the screens to record, and the URLs to enter.
+            </Text>
+          </div>
+        </div>
+      </Container>
+    </div>
   )
 }
 
