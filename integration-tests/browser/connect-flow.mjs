@@ -3,7 +3,10 @@
 // `npm run dev` does (fresh database, its own ports, env file and state dir, so the developer's store is
 // never touched), logs into the admin with headless Chromium, connects to Meta through the emulator's
 // consent page and checks that the connection is active and the business assets are listed; then walks the
-// admin's Meta screens and publishes an Instagram image from the Publishing calendar (media on loopback).
+// admin's Meta screens and publishes an Instagram image from the Publishing calendar (media on loopback);
+// then Insights, Campaigns (sync and pause), boosting the published post, a rule from a template, and the
+// Meta overview with a failed post and an expiring token (its alerts in the notification bell, alert
+// settings, the ROI CSV and the App Review checklist).
 import { spawn } from "node:child_process"
 import { createServer } from "node:http"
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -47,6 +50,8 @@ function devEnv(tempDir) {
     META_EMULATOR_PORT: EMULATOR_PORT,
     DEV_STORE_ENV_FILE: join(tempDir, "env"),
     DEV_STORE_DIR: join(tempDir, "store"),
+    // Development-only hook of src/jobs/check-meta-alerts.ts: check alerts every 5 s instead of every 10 minutes.
+    META_ALERTS_CHECK_INTERVAL_MS: "5000",
   }
 }
 
@@ -374,6 +379,361 @@ async function campaignsWalk(page, timings) {
   return shots
 }
 
+/** The emulator's ads control API (Meta's side of the ad account). */
+const adsControl = (path, body) =>
+  fetch(`http://127.0.0.1:${EMULATOR_PORT}${path}`, {
+    method: body ? "POST" : "GET",
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  }).then((r) => {
+    if (!r.ok) throw new Error(`${path} answered ${r.status}`)
+    return r.json()
+  })
+
+async function selectedAdAccount(page) {
+  const { connection } = await page.evaluate(() => fetch("/admin/meta/connection", { credentials: "include" }).then((r) => r.json()))
+  const act = connection?.selected?.ad_account_id
+  if (!act) throw new Error("the connection has no ad account selected")
+  return act
+}
+
+/**
+ * Boost: the Instagram post published above, boosted from its drawer on the Publishing page. Meta (the
+ * emulator) must then hold one more campaign with its ad set, creative and ad, all four PAUSED.
+ */
+async function boostWalk(page, timings) {
+  const started = Date.now()
+  const shots = []
+  const act = await step("read the selected ad account", 15_000, () => selectedAdAccount(page))
+  const before = await step("read the ad account at Meta", 15_000, () => adsControl(`/_emulator/ads?account=${act}`))
+  await step("open the published post", 90_000, async () => {
+    await showAfterReloads(page, "/app/meta/publishing?view=list&status=published", page.locator("[data-testid=meta-publications-table] tbody tr").first())
+    await page.locator("[data-testid=meta-publications-table] tbody tr").first().click()
+    const drawer = page.locator("[data-testid=meta-publication-drawer]")
+    await drawer.waitFor({ state: "visible", timeout: 30_000 })
+    await drawer.locator("[data-testid=meta-publication-boost]").click()
+  })
+  await step("fill in the boost", 60_000, async () => {
+    const drawer = page.locator("[data-testid=meta-boost-drawer]")
+    await drawer.waitFor({ state: "visible", timeout: 30_000 })
+    await drawer.locator("[data-testid=meta-boost-amount]").fill("15.00")
+    await drawer.locator("[data-testid=meta-boost-duration]").fill("5")
+    await page.waitForTimeout(300)
+    shots.push({ name: "boost-drawer.png", png: await page.screenshot() })
+  })
+  await step("create the paused campaign", 90_000, async () => {
+    await page.locator("[data-testid=meta-boost-submit]").click()
+    await page.getByText(/^Campaign .* created/).first().waitFor({ state: "visible", timeout: 60_000 })
+    await page.locator("[data-testid=meta-boost-drawer]").waitFor({ state: "hidden", timeout: 15_000 })
+    shots.push({ name: "boost-created.png", png: await page.screenshot() })
+  })
+  const after = await step("read the boost at Meta", 15_000, () => adsControl(`/_emulator/ads?account=${act}`))
+  const fresh = (list, old) => list.filter((o) => !old.some((p) => p.id === o.id))
+  const created = {
+    campaigns: fresh(after.campaigns, before.campaigns),
+    ad_sets: fresh(after.ad_sets, before.ad_sets),
+    creatives: fresh(after.creatives, before.creatives),
+    ads: fresh(after.ads, before.ads),
+  }
+  const counts = Object.entries(created).map(([kind, list]) => `${list.length} ${kind}`).join(", ")
+  if (Object.values(created).some((list) => list.length !== 1)) throw new Error(`boost: Meta holds ${counts} more, expected one of each`)
+  const notPaused = [...created.campaigns, ...created.ad_sets, ...created.ads].filter((o) => o.status !== "PAUSED")
+  if (notPaused.length) throw new Error(`boost: created ${notPaused.map((o) => `${o.id} ${o.status}`).join(", ")}; everything must be PAUSED`)
+  if (!created.creatives[0].sourceInstagramMediaId) throw new Error("boost: the creative does not point at the Instagram post")
+  timings.boost = seconds(started)
+  log(`Boost: campaign, ad set, creative and ad created at Meta, all PAUSED (${timings.boost})`)
+  return shots
+}
+
+/**
+ * Rules: "pause ads whose CPM is above X" from its template on the Rules page, previewed before it is saved
+ * (one ad at Meta costs far more than the others), saved in dry run, run now, and its decisions in the log;
+ * nothing is written to Meta by the rule.
+ */
+async function rulesWalk(page, timings) {
+  const started = Date.now()
+  const shots = []
+  const act = await step("read the selected ad account", 15_000, () => selectedAdAccount(page))
+  const state = await step("read the ad account at Meta", 15_000, () => adsControl(`/_emulator/ads?account=${act}`))
+  const [expensive, ...others] = state.ads.map((a) => a.id)
+  await step("make one ad expensive at Meta", 15_000, () =>
+    adsControl("/_emulator/ads/config", { performance: Object.fromEntries([[expensive, { cpm: "40" }], ...others.map((id) => [id, { cpm: "3" }])]) })
+  )
+  await step("sync the new figures", 90_000, async () => {
+    await showAfterReloads(page, "/app/meta/campaigns", page.locator("[data-testid=meta-campaigns-sync]"))
+    await page.locator("[data-testid=meta-campaigns-sync]").click()
+    await page.getByText(/Synced from Meta/).first().waitFor({ state: "visible", timeout: 60_000 })
+  })
+  const writesBefore = (await adsControl(`/_emulator/ads?account=${act}`)).writes.length
+
+  await step("start a rule from a template", 90_000, async () => {
+    await showAfterReloads(page, "/app/meta/rules", page.locator("[data-testid=meta-rules-list]"))
+    await page.locator("[data-testid=meta-rules-new]").click()
+    const editor = page.locator("[data-testid=meta-rule-editor]")
+    await editor.waitFor({ state: "visible", timeout: 30_000 })
+    await editor.locator("[data-testid=meta-rule-template-pause_high_cpm]").click()
+    await editor.locator("[data-testid=meta-rule-template-value-max_cpm]").fill("12")
+    await editor.locator("[data-testid=meta-rule-template-value-min_impressions]").fill("10")
+    await editor.locator("[data-testid=meta-rule-template-use]").click()
+    await editor.locator("[data-testid=meta-rule-sentence]").filter({ hasText: "12.00" }).waitFor({ state: "visible", timeout: 15_000 })
+    shots.push({ name: "rules-editor.png", png: await page.screenshot() })
+  })
+  await step("preview the rule before saving it", 60_000, async () => {
+    const editor = page.locator("[data-testid=meta-rule-editor]")
+    await editor.locator("[data-testid=meta-rule-preview]").click()
+    const summary = editor.locator("[data-testid=meta-rule-preview-summary]")
+    await summary.waitFor({ state: "visible", timeout: 30_000 })
+    const text = await summary.innerText()
+    if (!/would change 1 of /.test(text)) throw new Error(`the preview says "${text}", expected it to change the one expensive ad`)
+    const row = editor.locator("[data-testid=meta-rule-preview-table] [data-testid=meta-rule-decision]").filter({ hasText: expensive })
+    await row.filter({ hasText: "Would act" }).waitFor({ state: "visible", timeout: 10_000 })
+    await row.scrollIntoViewIfNeeded()
+    shots.push({ name: "rules-preview.png", png: await page.screenshot() })
+  })
+  if ((await adsControl(`/_emulator/ads?account=${act}`)).writes.length !== writesBefore) throw new Error("rules: the preview wrote to Meta")
+  let ruleId
+  await step("save the rule", 60_000, async () => {
+    await page.locator("[data-testid=meta-rule-save]").click()
+    await page.locator("[data-testid=meta-rule-editor]").waitFor({ state: "hidden", timeout: 30_000 })
+    const row = page.locator("[data-testid=meta-rules-list] [data-testid^=meta-rule-metaadrule_]").first()
+    await row.waitFor({ state: "visible", timeout: 30_000 })
+    ruleId = (await row.getAttribute("data-testid")).replace("meta-rule-", "")
+  })
+  await step("run it now and see its decisions", 90_000, async () => {
+    await page.locator(`[data-testid=meta-rule-run-${ruleId}]`).click()
+    const logged = page.locator("[data-testid=meta-rule-decisions] [data-testid=meta-rule-decision]").filter({ hasText: expensive })
+    await logged.filter({ hasText: "Would act (dry run)" }).first().waitFor({ state: "visible", timeout: 60_000 })
+    await page.waitForTimeout(800)
+    shots.push({ name: "rules-decisions.png", png: await page.screenshot({ fullPage: true }) })
+  })
+  const writes = (await adsControl(`/_emulator/ads?account=${act}`)).writes
+  if (writes.length !== writesBefore) throw new Error(`rules: a dry-run rule wrote to Meta (${writes.length - writesBefore} calls)`)
+  const ad = (await adsControl(`/_emulator/ads?account=${act}`)).ads.find((a) => a.id === expensive)
+  if (ad?.status !== "ACTIVE") throw new Error(`rules: the expensive ad is ${ad?.status} at Meta; a dry-run rule must leave it ACTIVE`)
+  timings.rules = seconds(started)
+  log(`Rules: a rule from a template previewed (1 ad to pause), saved in dry run, run now and logged; nothing written to Meta (${timings.rules})`)
+  return shots
+}
+
+/** An admin API call from the logged-in page (its session cookie), failing with the route's message. */
+const adminApi = (page, method, path, body) =>
+  page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        credentials: "include",
+        headers: body ? { "content-type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : undefined,
+      })
+      const data = await response.json().catch(() => ({}))
+      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${data.message ?? JSON.stringify(data)}`)
+      return data
+    },
+    { method, path, body }
+  )
+
+/** RFC 4180: quoted fields (with commas, doubled quotes, line breaks), CRLF or LF. */
+function parseCsv(text) {
+  const records = []
+  let record = []
+  let field = ""
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"' && field === "") quoted = true
+    else if (c === ",") {
+      record.push(field)
+      field = ""
+    } else if (c === "\r" || c === "\n") {
+      if (c === "\r" && text[i + 1] === "\n") i++
+      record.push(field)
+      records.push(record)
+      record = []
+      field = ""
+    } else field += c
+  }
+  if (quoted) throw new Error("the CSV ends inside a quoted field")
+  if (field !== "" || record.length) records.push([...record, field])
+  return records
+}
+
+/** A decimal amount ("12.34", "-0.5", "1500") in millionths, exactly (BigInt), for sums of money. */
+const millionths = (amount) => {
+  const match = /^(-?)(\d+)(?:\.(\d{1,6}))?$/.exec(amount)
+  if (!match) throw new Error(`"${amount}" is not a decimal amount`)
+  const value = BigInt(match[2]) * 1_000_000n + BigInt((match[3] ?? "").padEnd(6, "0"))
+  return match[1] ? -value : value
+}
+
+/**
+ * Overview: Meta refuses a new post (the emulator answers its container with 9004/2207052, "the media could
+ * not be fetched") and the token has 3 days left. The overview says the token expires soon and counts one
+ * failed publication; its figure opens the publications list showing that post. The alert check (every 5 s
+ * here, see devEnv) puts both alerts in the admin's notification bell. Then a switch in the alert settings
+ * drawer is saved, the ROI report is downloaded as CSV and read back, and the App Review checklist opens.
+ */
+async function overviewWalk(page, timings, mediaUrl) {
+  const started = Date.now()
+  const shots = []
+  const caption = "Autumn lookbook: wool scarves are back"
+  const failedId = await step("have Meta refuse a new post", 90_000, async () => {
+    const { accounts } = await adminApi(page, "GET", "/admin/meta/publishing/accounts")
+    const instagram = accounts.find((a) => a.platform === "instagram" && a.enabled)
+    if (!instagram) throw new Error("no Instagram account with publishing on")
+    const { publication } = await adminApi(page, "POST", "/admin/meta/publications", {
+      account_id: instagram.id,
+      kind: "instagram_image",
+      caption,
+      media: [{ url: mediaUrl }],
+    })
+    await adsControl("/_emulator/faults", {
+      method: "POST",
+      path: `/\\/${instagram.meta_id}\\/media$/`,
+      kind: "error",
+      status: 400,
+      error: { code: 9004, error_subcode: 2207052, message: `The media could not be fetched from this uri: ${mediaUrl}` },
+      times: 1,
+    })
+    await adminApi(page, "POST", `/admin/meta/publications/${publication.id}/publish`)
+    for (let i = 0; ; i++) {
+      const { publication: now } = await adminApi(page, "GET", `/admin/meta/publications/${publication.id}`)
+      if (now.status === "failed") return publication.id
+      if (i === 60) throw new Error(`the refused post is ${now.status}, not failed`)
+      await page.waitForTimeout(1_000)
+    }
+  })
+  log(`Overview: Meta refused publication ${failedId}`)
+  // A token connected 57 days ago: Meta's long-lived user tokens last about 60 days
+  // (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived/).
+  await step("let the token expire in 3 days", 15_000, () =>
+    queryDatabase(DATABASE_URL, "UPDATE meta_connection SET token_expires_at = now() + interval '3 days' WHERE deleted_at IS NULL")
+  )
+
+  await step("open the overview", 90_000, async () => {
+    const status = page.locator("[data-testid=meta-overview-connection-status]")
+    await showAfterReloads(page, "/app/meta", status.filter({ hasText: "Expiring" }))
+    const outlook = await page.locator("[data-testid=meta-overview-outlook]").innerText()
+    if (!/expires/i.test(outlook)) throw new Error(`the connection card says "${outlook}", not that the token expires soon`)
+    const failed = page.locator("[data-testid=meta-overview-failed-publications]")
+    const value = (await failed.locator("span").first().innerText()).trim()
+    if (value !== "1") throw new Error(`the failed publications figure reads "${value}", expected 1`)
+    await page.locator("[data-testid=meta-overview-recent-failures]").filter({ hasText: "could not be fetched" }).waitFor({ state: "visible", timeout: 15_000 })
+    await page.waitForTimeout(800)
+    shots.push({ name: "overview.png", png: await page.screenshot({ fullPage: true }) })
+    log(`Overview: "${outlook}"; 1 failed publication`)
+  })
+
+  await step("follow the failed figure to its screen", 60_000, async () => {
+    await page.locator("[data-testid=meta-overview-failed-publications]").click()
+    await page.waitForURL((url) => url.pathname === "/app/meta/publishing" && url.searchParams.get("status") === "failed", { timeout: 15_000 })
+    const rows = page.locator("[data-testid=meta-publications-table] tbody tr")
+    await rows.filter({ hasText: caption.slice(0, 20) }).first().waitFor({ state: "visible", timeout: 30_000 })
+    await rows.filter({ hasText: "could not be fetched" }).first().waitFor({ state: "visible", timeout: 10_000 })
+    const n = await rows.count()
+    if (n !== 1) throw new Error(`the failed publications list shows ${n} rows, expected the one failed post`)
+    shots.push({ name: "overview-failed-publications.png", png: await page.screenshot() })
+  })
+  log(`Overview: the failed figure opened ${new URL(page.url()).pathname}${new URL(page.url()).search}`)
+
+  await step("see the alerts in the notification bell", 120_000, async () => {
+    // The alert check runs on its own (every 5 s here); the overview lists an alert once it fired.
+    await showAfterReloads(page, "/app/meta", page.locator("[data-testid=meta-overview-alert-publication_failed]"), 100_000)
+    await page.locator("[data-testid=meta-overview-alert-token]").waitFor({ state: "visible", timeout: 30_000 })
+    // The dashboard's bell (its top bar's right-most button, a drawer trigger) has no label or test id.
+    const triggers = page.locator("button[aria-haspopup=dialog]")
+    const boxes = await triggers.evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()).map((r) => ({ top: r.top, right: r.right, shown: r.width > 0 })))
+    const bellIndex = boxes.reduce((best, box, i) => (box.shown && box.top < 60 && (best < 0 || box.right > boxes[best].right) ? i : best), -1)
+    if (bellIndex < 0) throw new Error("no notification bell in the admin's top bar")
+    await triggers.nth(bellIndex).click()
+    const drawer = page.getByRole("dialog").filter({ hasText: "Notifications" })
+    await drawer.waitFor({ state: "visible", timeout: 15_000 })
+    await drawer.getByText("The Meta token expires soon").first().waitFor({ state: "visible", timeout: 30_000 })
+    await drawer.getByText("A publication failed").first().waitFor({ state: "visible", timeout: 10_000 })
+    await drawer.getByText(caption.slice(0, 20)).first().waitFor({ state: "visible", timeout: 10_000 })
+    await page.waitForTimeout(500)
+    shots.push({ name: "overview-notifications.png", png: await page.screenshot() })
+    await page.keyboard.press("Escape")
+    await drawer.waitFor({ state: "hidden", timeout: 15_000 })
+  })
+  log("Overview: the token and failed-post alerts are in the notification bell")
+
+  await step("turn on an alert in the settings drawer", 60_000, async () => {
+    const before = (await adminApi(page, "GET", "/admin/meta/alerts/settings")).settings
+    if (before.rule_acted.enabled) throw new Error("the rule_acted alert is on before the walk turned it on")
+    await page.locator("[data-testid=meta-overview-alert-settings]").click()
+    const drawer = page.locator("[data-testid=meta-alert-settings-drawer]")
+    await drawer.waitFor({ state: "visible", timeout: 30_000 })
+    const toggle = drawer.locator("#meta-alert-rule_acted")
+    await toggle.waitFor({ state: "visible", timeout: 15_000 })
+    await toggle.click()
+    await drawer.locator('#meta-alert-rule_acted[aria-checked="true"]').waitFor({ timeout: 5_000 })
+    shots.push({ name: "overview-alert-settings.png", png: await page.screenshot() })
+    await drawer.locator("[data-testid=meta-alert-settings-save]").click()
+    const saved = page.getByText("Alert settings saved").first()
+    await saved.waitFor({ state: "visible", timeout: 30_000 })
+    await drawer.waitFor({ state: "hidden", timeout: 15_000 })
+    const next = page.locator("[data-testid=meta-overview-next]")
+    await next.scrollIntoViewIfNeeded()
+    shots.push({ name: "overview-alerts.png", png: await page.screenshot() })
+    await saved.waitFor({ state: "hidden", timeout: 15_000 }).catch(() => {})
+    const after = (await adminApi(page, "GET", "/admin/meta/alerts/settings")).settings
+    if (!after.rule_acted.enabled) throw new Error("the saved settings still have the rule_acted alert off")
+    const changed = Object.keys(before).filter((k) => k !== "rule_acted" && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    if (changed.length) throw new Error(`saving one switch also changed ${changed.join(", ")}`)
+  })
+  log("Overview: the \"A rule acted\" alert turned on and saved")
+
+  await step("download the ROI report as CSV", 60_000, async () => {
+    const section = page.locator("[data-testid=meta-overview-roi]")
+    // A table once there is spend or attributed revenue; before Meta's daily spend is first read, a note saying so.
+    const table = section.locator("[data-testid=meta-roi-table]")
+    const empty = section.locator("[data-testid=meta-roi-empty]")
+    await table.or(empty).first().waitFor({ state: "visible", timeout: 30_000 })
+    await section.scrollIntoViewIfNeeded()
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), section.locator("[data-testid=meta-roi-csv]").click()])
+    const file = await download.path()
+    const text = readFileSync(file, "utf8")
+    const [header, ...records] = parseCsv(text)
+    const expected = ["period_start", "period_end", "currency", "ad_spend", "ad_revenue", "ad_orders", "publication_revenue", "publication_orders", "store_roas", "meta_purchase_value", "meta_roas"]
+    if (JSON.stringify(header) !== JSON.stringify(expected)) throw new Error(`the CSV header is ${JSON.stringify(header)}`)
+    const bad = records.find((r) => r.length !== header.length)
+    if (bad) throw new Error(`a CSV line has ${bad.length} cells, not ${header.length}: ${JSON.stringify(bad)}`)
+    const { report } = await adminApi(page, "GET", "/admin/meta/reports/roi?interval=week")
+    const own = records.filter((r) => r[2] === report.currency)
+    if (own.length !== report.rows.length) throw new Error(`the CSV has ${own.length} ${report.currency} weeks, the report ${report.rows.length}`)
+    const sum = (column) => own.reduce((total, r) => total + millionths(r[header.indexOf(column)]), 0n)
+    for (const [column, total] of [["ad_spend", report.totals.ad_spend], ["ad_revenue", report.totals.ad_revenue], ["publication_revenue", report.totals.publication_revenue]]) {
+      if (sum(column) !== millionths(total)) throw new Error(`the CSV's ${column} adds up to ${sum(column)} millionths, the report's total is ${total}`)
+    }
+    if (await empty.isVisible()) {
+      const note = await empty.innerText()
+      if (!report.spend_synced_at && !/not been read/.test(note)) throw new Error(`Meta's spend was never read, but the ROI report says "${note}"`)
+    }
+    log(`Overview: ${download.suggestedFilename()} (${records.length} lines, ${report.currency} spend ${report.totals.ad_spend}, spend read ${report.spend_synced_at ?? "never"}) reads back to the report`)
+    shots.push({ name: "overview-roi.png", png: await page.screenshot() })
+  })
+
+  await step("open the App Review checklist", 90_000, async () => {
+    await page.locator("[data-testid=meta-screen-app-review] a").click()
+    await page.waitForURL((url) => url.pathname === "/app/meta/app-review", { timeout: 15_000 })
+    const permissions = page.locator("[data-testid=meta-app-review-permissions] [data-testid^=meta-app-review-permission-]")
+    await permissions.first().waitFor({ state: "visible", timeout: 60_000 })
+    await page.locator("[data-testid=meta-app-review-permission-instagram_content_publish]").waitFor({ state: "visible", timeout: 10_000 })
+    await page.waitForTimeout(500)
+    shots.push({ name: "app-review.png", png: await page.screenshot({ fullPage: true }) })
+    log(`App Review: ${await permissions.count()} permissions to submit`)
+  })
+  timings.overview = seconds(started)
+  log(`Overview walk done (${timings.overview})`)
+  return shots
+}
+
 async function run(page, timings, mediaUrl) {
   let started = Date.now()
   await openLoginForm(page)
@@ -418,10 +778,18 @@ async function run(page, timings, mediaUrl) {
   }
   // One "Meta" entry in the sidebar: its page lists the screens, which are its sub-items.
   await showAfterReloads(page, "/app/meta", page.locator("[data-testid=meta-screens]").filter({ hasText: "Inbox" }))
-  for (const [label, path] of [["Catalog", "/app/meta/catalog"], ["Events", "/app/meta/events"], ["Publishing", "/app/meta/publishing"], ["Insights", "/app/meta/insights"], ["Inbox", "/app/meta/webhooks"], ["Campaigns", "/app/meta/campaigns"]]) {
+  for (const [label, path] of [["Catalog", "/app/meta/catalog"], ["Events", "/app/meta/events"], ["Publishing", "/app/meta/publishing"], ["Insights", "/app/meta/insights"], ["Inbox", "/app/meta/webhooks"], ["Campaigns", "/app/meta/campaigns"], ["Rules", "/app/meta/rules"]]) {
     await page.locator(`nav a[href="${path}"]`).filter({ hasText: label }).first().waitFor({ state: "visible", timeout: 15_000 })
   }
   shots.push({ name: "meta.png", png: await page.screenshot() })
+  // Connecting chose an ad account; before its first campaigns sync the overview must not say none is chosen.
+  if ((await selectedAdAccount(page).catch(() => null)) !== null) {
+    const adsCard = page.locator("[data-testid=meta-overview-ads]")
+    await adsCard.waitFor({ state: "visible", timeout: 30_000 })
+    const adsText = await adsCard.innerText()
+    if (/No ad account is chosen/.test(adsText)) throw new Error(`the overview's Ads card says "${adsText.replace(/\s+/g, " ")}" though an ad account is chosen`)
+    log(`Overview before the first campaigns sync: "${adsText.replace(/\s+/g, " ").slice(0, 90)}…"`)
+  }
   const screens = [
     ["settings-meta-catalog.png", "/app/settings/meta", "[data-testid=meta-catalog-section]"],
     ["meta-catalog.png", "/app/meta/catalog", "[data-testid=meta-catalog-items]"],
@@ -477,6 +845,9 @@ async function run(page, timings, mediaUrl) {
   shots.push(...(await publishingWalk(page, timings, mediaUrl)))
   shots.push(...(await insightsWalk(page, timings)))
   shots.push(...(await campaignsWalk(page, timings)))
+  shots.push(...(await boostWalk(page, timings)))
+  shots.push(...(await rulesWalk(page, timings)))
+  shots.push(...(await overviewWalk(page, timings, mediaUrl)))
   if (pageErrors.length > pageErrorsBefore) {
     throw new Error(`the admin threw: ${pageErrors.slice(pageErrorsBefore).join("; ")}`)
   }

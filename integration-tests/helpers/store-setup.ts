@@ -127,7 +127,8 @@ export async function createTestStore(container: MedusaContainer): Promise<TestS
 export async function prepareCart(
   api: any,
   store: TestStore,
-  extraHeaders: Record<string, string> = {}
+  extraHeaders: Record<string, string> = {},
+  email = "Zoe.Darcy@Example.COM"
 ): Promise<{ cartId: string; headers: Record<string, string> }> {
   const headers = { "x-publishable-api-key": store.publishableKey, ...extraHeaders }
   const { data: { cart } } = await api.post("/store/carts", { region_id: store.regionId }, { headers })
@@ -143,7 +144,7 @@ export async function prepareCart(
   }
   await api.post(
     `/store/carts/${cart.id}`,
-    { email: "Zoe.Darcy@Example.COM", shipping_address: address, billing_address: address },
+    { email, shipping_address: address, billing_address: address },
     { headers }
   )
   const { data: { shipping_options } } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, { headers })

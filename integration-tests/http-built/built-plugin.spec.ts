@@ -59,8 +59,12 @@ medusaIntegrationTestRunner({
       expect((await api.get("/admin/meta/publishing/accounts", { headers })).data).toEqual({ accounts: [] })
       // …and so does the ads module.
       const campaigns = await api.get("/admin/meta/campaigns", { headers })
-      expect(campaigns.data).toEqual({ account: null, campaigns: [], count: 0, offset: 0, limit: 50 })
+      expect(campaigns.data).toMatchObject({ account: null, campaigns: [], count: 0, offset: 0, limit: 50 })
       expect((await api.get("/admin/meta/rules", { headers })).data).toMatchObject({ rules: [], count: 0 })
+      // …and the overview module (alerts, spend days, API usage), whose tables the overview reads and writes.
+      const { overview } = (await api.get("/admin/meta/overview", { headers })).data
+      expect(overview).toMatchObject({ connection: null, alerts: [], publishing: { total: 0 }, capi: { sent: 0, match_quality: { events: 0 } } })
+      expect((await api.get("/admin/meta/alerts/settings", { headers })).status).toBe(200)
     })
 
     it("ships an admin bundle without secrets or server-only settings", () => {
@@ -89,6 +93,7 @@ medusaIntegrationTestRunner({
           ".medusa/server/src/modules/meta",
           ".medusa/server/src/modules/meta-publishing",
           ".medusa/server/src/modules/meta-ads",
+          ".medusa/server/src/modules/meta-overview",
           "lib/graph",
           "modules/meta",
           ".medusa/server/src/lib/graph/index.js",
@@ -112,6 +117,7 @@ medusaIntegrationTestRunner({
         ".medusa/server/src/modules/meta": file(".medusa/server/src/modules/meta/index.js"),
         ".medusa/server/src/modules/meta-publishing": file(".medusa/server/src/modules/meta-publishing/index.js"),
         ".medusa/server/src/modules/meta-ads": file(".medusa/server/src/modules/meta-ads/index.js"),
+        ".medusa/server/src/modules/meta-overview": file(".medusa/server/src/modules/meta-overview/index.js"),
         "lib/graph": "ERR_PACKAGE_PATH_NOT_EXPORTED",
         "modules/meta": "ERR_PACKAGE_PATH_NOT_EXPORTED",
         ".medusa/server/src/lib/graph/index.js": "ERR_PACKAGE_PATH_NOT_EXPORTED",

@@ -15,6 +15,8 @@ import { adminMetaCommentsRoutesMiddlewares } from "./admin/meta/comments/middle
 import { adminMetaInsightsRoutesMiddlewares } from "./admin/meta/insights/middlewares"
 import { adminMetaAdsRoutesMiddlewares } from "./admin/meta/campaigns/middlewares"
 import { adminMetaAdRulesRoutesMiddlewares } from "./admin/meta/rules/middlewares"
+import { adminMetaSafetyNetRoutesMiddlewares } from "./admin/meta/rules/safety-net/middlewares"
+import { adminMetaOverviewRoutesMiddlewares } from "./admin/meta/overview/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -34,5 +36,7 @@ export default defineMiddlewares({
     ...adminMetaInsightsRoutesMiddlewares,
     ...adminMetaAdsRoutesMiddlewares,
     ...adminMetaAdRulesRoutesMiddlewares,
+    ...adminMetaSafetyNetRoutesMiddlewares,
+    ...adminMetaOverviewRoutesMiddlewares,
   ],
 })

@@ -7,6 +7,7 @@
  * event with the same event_name and eventID/event_id count once. The server's Purchase uses the order id,
  * so the browser's Purchase must too — `purchase(order)` does that.
  */
+import { isAdLanding } from "../lib/ads/ad-landing"
 import { publicationIdFromLanding } from "../lib/publishing/publication-link"
 
 /** The Pixel's function as Meta's base code defines it (https://developers.facebook.com/docs/meta-pixel/reference). */
@@ -28,8 +29,9 @@ const FBCLID = /^[A-Za-z0-9_-]{10,500}$/
 /** Meta's fbc is only useful for 90 days after the click (the _fbc cookie's own lifetime). */
 const CLICK_TTL_MS = 90 * 24 * 60 * 60 * 1000
 const CLICK_STORAGE_KEY = "medusa_meta_click"
-/** A post is credited with orders placed within 7 days of the visit it brought (the usual click window). */
+/** A post or an ad is credited with orders placed within 7 days of the visit it brought (the usual click window). */
 const LANDING_TTL_MS = 7 * 24 * 60 * 60 * 1000
+/** Holds the last landing from a publication or a Meta ad (the key predates ad landings; kept so stored landings survive). */
 const LANDING_STORAGE_KEY = "medusa_meta_publication_landing"
 
 /** Standard events the store mirrors server-side (POST /store/meta/events). Purchase is the server's own. */
@@ -76,7 +78,7 @@ export type CartContextBody = {
 }
 
 export type StoredClick = { fbclid: string; at: number }
-/** The storefront URL the shopper landed on from a publication, and when. */
+/** The storefront URL the shopper landed on from a publication or a Meta ad, and when. */
 export type StoredLanding = { url: string; at: number }
 
 // ——— Pure parts (unit-tested) ———
@@ -148,12 +150,20 @@ export function parseStoredClick(raw: string | null | undefined, now: number): S
   }
 }
 
-/** A remembered landing from a publication, if it is still within the 7-day window posts are credited for. */
+/**
+ * A landing an order can be credited to: from one of our publications (its utm_content), or from a Meta ad (the
+ * url_tags the plugin sets on its ads, or a merchant's own ad_id parameter; see src/lib/ads/ad-landing.ts).
+ */
+export function isMetaLanding(url: string | null | undefined): boolean {
+  return !!url && (publicationIdFromLanding(url) !== null || isAdLanding(url))
+}
+
+/** A remembered landing from a publication or an ad, if it is still within the 7-day window they are credited for. */
 export function parseStoredLanding(raw: string | null | undefined, now: number): StoredLanding | null {
   if (!raw) return null
   try {
     const value = JSON.parse(raw) as Partial<StoredLanding>
-    if (typeof value.url !== "string" || !publicationIdFromLanding(value.url) || eventSourceUrlOf(value.url) !== value.url) return null
+    if (typeof value.url !== "string" || !isMetaLanding(value.url) || eventSourceUrlOf(value.url) !== value.url) return null
     if (typeof value.at !== "number" || !Number.isFinite(value.at) || value.at > now || now - value.at > LANDING_TTL_MS) return null
     return { url: value.url, at: Math.floor(value.at) }
   } catch {
@@ -163,7 +173,8 @@ export function parseStoredLanding(raw: string | null | undefined, now: number):
 
 /**
  * The body of `POST /store/meta/cart-context`. Without consent only the refusal is sent. The `_fbc` cookie
- * wins over an fbclid; the fbclid of the current URL over a remembered one (its click time is now).
+ * wins over an fbclid; the fbclid of the current URL over a remembered one (its click time is now). The
+ * landing is the current page when it came from a publication or an ad, else the remembered one (last click).
  */
 export function buildCartContextBody(input: {
   cartId: string
@@ -189,7 +200,7 @@ export function buildCartContextBody(input: {
   }
   const source = eventSourceUrlOf(input.url)
   if (source) body.event_source_url = source
-  const landing = source && publicationIdFromLanding(source) ? source : input.storedLanding?.url
+  const landing = source && isMetaLanding(source) ? source : input.storedLanding?.url
   if (landing) body.landing_url = landing
   return body
 }
@@ -309,10 +320,10 @@ function readStoredLanding(win: Window, now: number): StoredLanding | null {
   }
 }
 
-/** Remembers a landing from one of our publications (the latest one wins, as the last click does). */
+/** Remembers a landing from one of our publications or a Meta ad (the latest one wins, as the last click does). */
 function rememberLanding(win: Window, url: string, now: number): void {
   const source = eventSourceUrlOf(url)
-  if (!source || !publicationIdFromLanding(source)) return
+  if (!source || !isMetaLanding(source)) return
   try {
     win.localStorage.setItem(LANDING_STORAGE_KEY, JSON.stringify({ url: source, at: now }))
   } catch {

@@ -23,7 +23,7 @@ export class RequestRecorder {
   private entries: RecordedRequest[] = []
   private nextId = 1
 
-  record(input: { at: number; method: string; path: string; query: Record<string, string>; body: unknown }): RecordedRequest {
+  record(input: { at: number; method: string; path: string; query: Record<string, string>; body: unknown; clientPort?: number }): RecordedRequest {
     const entry: RecordedRequest = {
       id: this.nextId++,
       at: new Date(input.at).toISOString(),
@@ -31,6 +31,7 @@ export class RequestRecorder {
       path: input.path,
       query: redact(input.query) as Record<string, string>,
       body: redact(input.body),
+      ...(input.clientPort !== undefined ? { clientPort: input.clientPort } : {}),
     }
     this.entries.push(entry)
     return entry

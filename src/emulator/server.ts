@@ -201,6 +201,7 @@ export async function startServer(
       path: request.pathname,
       query: request.query,
       body: request.body,
+      clientPort: req.socket.remotePort,
     })
     const status = await handleGraph(request, res, entry)
     entry.status = status

@@ -59,6 +59,8 @@ export type RecordedRequest = {
   query: Record<string, string>
   body: unknown
   status?: number
+  /** The caller's TCP port: on loopback it tells which local process made the call. */
+  clientPort?: number
   /**
    * Graph calls this one HTTP request carried: the operations of a batch request (POST / with `batch`)
    * or the ids of a multi-id read (GET /?ids=…), in order. Each counts toward Meta's rate limits.

@@ -11,6 +11,7 @@ export default async function syncMetaAdsJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { result } = await syncMetaAdsWorkflow(container).run()
   if (result.synced) logger.info(`Meta ads: ${result.campaigns} campaigns, ${result.ad_sets} ad sets, ${result.ads} ads mirrored in ${result.calls} calls`)
+  else if (result.state === "waiting" || result.state === "partial") logger.info(`Meta ads: mirror ${result.state} after ${result.calls} calls: ${result.reason}`)
 }
 
 export const config = {

@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { afterShopperResponse } from "../lib/after-shopper-response"
 import { coalesce } from "../lib/coalesce"
 import { markMetaCatalogItemsDirtyWorkflow } from "../workflows/catalog"
@@ -31,16 +32,18 @@ const KIND_BY_EVENT: Record<string, CatalogChange["kind"]> = {
 type MarkDirty = (ids: string[]) => Promise<void>
 
 /**
- * Reservations are marked after the shopper's checkout answer has gone out, and the one event per
- * reservation that an order emits is gathered into a single workflow run (an order of five lines: one
- * run, not five). One gatherer per container.
+ * On the local event bus, reservations are marked after the shopper's checkout answer has gone out, and
+ * the one event per reservation that an order emits is gathered into a single workflow run (an order of
+ * five lines: one run, not five). On a queued bus (Redis) the subscriber runs on a worker and marks at
+ * once. One gatherer per container.
  */
 const reservationMarkers = new WeakMap<MedusaContainer, MarkDirty>()
 
 function markReservationsDirty(container: MedusaContainer): MarkDirty {
   let mark = reservationMarkers.get(container)
   if (!mark) {
-    mark = coalesce<string>(afterShopperResponse, async (ids) => {
+    const eventBus = container.resolve(Modules.EVENT_BUS)
+    mark = coalesce<string>(() => afterShopperResponse(eventBus), async (ids) => {
       await markMetaCatalogItemsDirtyWorkflow(container).run({ input: { kind: "reservations", ids } })
     })
     reservationMarkers.set(container, mark)

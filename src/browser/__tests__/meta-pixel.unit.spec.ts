@@ -4,8 +4,10 @@ import {
   eventSourceUrlOf,
   fbclidOf,
   fbCookiesOf,
+  isMetaLanding,
   parseCookies,
   parseStoredClick,
+  parseStoredLanding,
   purchaseDataOf,
 } from "../meta-pixel"
 
@@ -127,6 +129,49 @@ describe("buildCartContextBody", () => {
       cart_id: base.cartId,
       consent: true,
     })
+  })
+})
+
+describe("landings from a publication or a Meta ad (last click, 7 days)", () => {
+  const base = { cartId: "cart_01JABCDEFGHJK", now: NOW, consent: true, cookie: "" }
+  const AD = "https://shop.example.com/products/tote?utm_source=facebook&utm_medium=paid&utm_campaign=120200000000001&utm_term=120200000000002&utm_content=120200000000003"
+  const OTHER_AD = "https://shop.example.com/?ad_id=120200000000009"
+  const POST = "https://shop.example.com/products/tote?utm_source=instagram&utm_medium=social&utm_campaign=meta_publishing&utm_content=metapub_01JABC"
+  const DAY = 86_400_000
+
+  it("knows both kinds of landing, and nothing else", () => {
+    expect(isMetaLanding(AD)).toBe(true)
+    expect(isMetaLanding(OTHER_AD)).toBe(true)
+    expect(isMetaLanding(POST)).toBe(true)
+    expect(isMetaLanding("https://shop.example.com/?utm_source=newsletter&utm_content=42")).toBe(false)
+    expect(isMetaLanding("https://shop.example.com/?fbclid=IwAR2xYz_abc-DEF123")).toBe(false)
+    expect(isMetaLanding(null)).toBe(false)
+  })
+
+  it("hands over the ad landing of the current page", () => {
+    expect(buildCartContextBody({ ...base, url: `${AD}#reviews` }).landing_url).toBe(AD)
+  })
+
+  it("a later ad landing replaces an earlier one: the current page beats the remembered landing", () => {
+    expect(buildCartContextBody({ ...base, url: OTHER_AD, storedLanding: { url: AD, at: NOW - DAY } }).landing_url).toBe(OTHER_AD)
+    expect(buildCartContextBody({ ...base, url: AD, storedLanding: { url: POST, at: NOW - DAY } }).landing_url).toBe(AD)
+  })
+
+  it("on any other page the remembered landing goes along", () => {
+    expect(buildCartContextBody({ ...base, url: "https://shop.example.com/checkout", storedLanding: { url: AD, at: NOW - DAY } }).landing_url).toBe(AD)
+  })
+
+  it("without consent no landing is sent", () => {
+    expect(buildCartContextBody({ ...base, consent: false, url: AD, storedLanding: { url: AD, at: NOW } })).toEqual({ cart_id: base.cartId, consent: false })
+  })
+
+  it("a stored ad landing lasts 7 days, and must be one", () => {
+    expect(parseStoredLanding(JSON.stringify({ url: AD, at: NOW - 7 * DAY }), NOW)).toEqual({ url: AD, at: NOW - 7 * DAY })
+    expect(parseStoredLanding(JSON.stringify({ url: AD, at: NOW - 7 * DAY - 1 }), NOW)).toBeNull()
+    expect(parseStoredLanding(JSON.stringify({ url: AD, at: NOW + 1 }), NOW)).toBeNull()
+    expect(parseStoredLanding(JSON.stringify({ url: "https://shop.example.com/?utm_source=facebook&utm_content={{ad.id}}", at: NOW }), NOW)).toBeNull()
+    expect(parseStoredLanding(JSON.stringify({ url: `${AD}#x`, at: NOW }), NOW)).toBeNull()
+    expect(parseStoredLanding("{not json", NOW)).toBeNull()
   })
 })
 

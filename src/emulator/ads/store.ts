@@ -180,6 +180,8 @@ export type AccountUsage = {
   blockedUntil?: number
   /** Business-use-case calls per type in the rolling hour. */
   buc: Record<string, { at: number; calls: number }[]>
+  /** The active ads the business-use-case quotas were last based on, and when (ads clock) they were counted. */
+  quotaAds?: { count: number; at: number }
 }
 
 export type AdsConfig = {

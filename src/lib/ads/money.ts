@@ -46,10 +46,26 @@ export function tryParseDecimal(input: unknown): Decimal | undefined {
     if (!Number.isFinite(input)) return undefined
     text = String(input)
   } else if (typeof input === "string") {
-    text = input.trim()
+    text = input
   } else {
     return undefined
   }
+  // A rule evaluation compares the same figures and thresholds again for every rule: read each text once.
+  if (text.length > PARSED_MAX_LENGTH) return parseDecimalText(text.trim())
+  const known = PARSED.get(text)
+  if (known !== undefined) return known ?? undefined
+  const value = parseDecimalText(text.trim())
+  if (PARSED.size >= PARSED_MAX) PARSED.clear()
+  PARSED.set(text, value ?? null)
+  return value
+}
+
+/** Texts already read (a Decimal is a value: nothing here or in its callers changes one); short ones only. */
+const PARSED = new Map<string, Decimal | null>()
+const PARSED_MAX = 100_000
+const PARSED_MAX_LENGTH = 48
+
+function parseDecimalText(text: string): Decimal | undefined {
   const match = DECIMAL_TEXT.exec(text)
   if (!match) return undefined
   const [, sign, whole, fraction = "", exponentText] = match
@@ -72,8 +88,11 @@ export function parseDecimal(input: unknown, what = "value"): Decimal {
   return value
 }
 
+/** Powers of ten up to 10^64, made once: `10n ** BigInt(n)` costs more than the arithmetic it feeds. */
+const POWERS_OF_TEN: bigint[] = Array.from({ length: 65 }, (_, n) => 10n ** BigInt(n))
+
 function pow10(exponent: number): bigint {
-  return 10n ** BigInt(exponent)
+  return exponent >= 0 && exponent < POWERS_OF_TEN.length ? POWERS_OF_TEN[exponent] : 10n ** BigInt(exponent)
 }
 
 function rescale(value: Decimal, scale: number): bigint {

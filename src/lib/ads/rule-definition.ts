@@ -27,8 +27,12 @@ export type RuleMetric = (typeof RULE_METRICS)[number]
 export const RULE_OPERATORS = ["gt", "gte", "lt", "lte", "eq"] as const
 export type RuleOperator = (typeof RULE_OPERATORS)[number]
 
-/** Insights windows a rule can look at; the names are the Insights API's `date_preset` values. */
-export const RULE_LOOKBACKS = ["today", "last_3d", "last_7d", "last_14d", "last_30d"] as const
+/**
+ * Insights windows a rule can look at: the ranges the mirror keeps figures for (a rule on any other window
+ * would never have data to judge). The names are the Insights API's `date_preset` values
+ * (https://developers.facebook.com/docs/marketing-api/insights/parameters#date_preset).
+ */
+export const RULE_LOOKBACKS = ["today", "last_3d", "last_7d", "last_30d"] as const
 export type RuleLookback = (typeof RULE_LOOKBACKS)[number]
 
 export const RULE_ACTION_TYPES = ["pause", "activate", "raise_budget_pct", "lower_budget_pct", "set_budget", "duplicate_ad_set"] as const

@@ -51,7 +51,10 @@ export type RuleObject = {
   /** The object's currency when known; it must be the account's. */
   currency?: string | null
   metrics?: Partial<Record<RuleLookback, RuleMetricSnapshot | null>> | null
-  /** Revenue of the store's orders attributed to the object, account currency, main unit. */
+  /**
+   * Revenue of the store's orders attributed to the object, account currency, main unit. Null while the store
+   * has never attributed an order to a Meta ad (no storefront helper): store revenue is then unknown, not 0.
+   */
   store_metrics?: Partial<Record<RuleLookback, { revenue: string } | null>> | null
   /** The products the object advertises (ad: its creative's products; ad set: its product set). */
   products?: { product_id: string; in_stock: boolean }[] | null
@@ -150,9 +153,19 @@ const MINUTE_MS = 60_000
  * Meta object ids are digit strings of varying length: shorter ones sort first, then by digits; anything else
  * sorts after them by code unit. Locale-independent.
  */
+/** All ASCII digits (a loop: the sort of 10,000 ids compares ~140,000 pairs per rule). */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 48 || code > 57) return false
+  }
+  return true
+}
+
 export function compareObjectIds(a: string, b: string): number {
-  const aDigits = /^\d+$/.test(a)
-  const bDigits = /^\d+$/.test(b)
+  const aDigits = isDigits(a)
+  const bDigits = isDigits(b)
   if (aDigits && bDigits && a.length !== b.length) return a.length - b.length
   if (aDigits !== bDigits) return aDigits ? -1 : 1
   return a < b ? -1 : a > b ? 1 : 0
@@ -169,9 +182,21 @@ function toMs(value: Date | string | number): number | null {
 
 function canonical(value: unknown): string | null {
   if (value === undefined || value === null) return null
+  if (typeof value === "string") {
+    // Every rule of an evaluation reads the same figures: each text is made canonical once.
+    const known = CANONICAL.get(value)
+    if (known !== undefined) return known
+  }
   const decimal = typeof value === "string" || typeof value === "number" ? tryParseDecimal(value) : undefined
-  return decimal ? formatDecimal(decimal) : null
+  const text = decimal ? formatDecimal(decimal) : null
+  if (typeof value === "string" && value.length <= 48) {
+    if (CANONICAL.size >= 100_000) CANONICAL.clear()
+    CANONICAL.set(value, text)
+  }
+  return text
 }
+
+const CANONICAL = new Map<string, string | null>()
 
 function metaUnitsOrNull(value: unknown): bigint | null {
   if (value === undefined || value === null || value === "") return null
@@ -529,6 +554,9 @@ function metricValue(object: RuleObject, metric: RuleMetric, lookback: RuleLookb
 
 function missingText(metric: RuleMetric, lookback: RuleLookback, object: RuleObject): string {
   if (metric === "stock") return "no advertised products are known for it"
+  if ((metric === "store_revenue" || metric === "store_roas") && object.store_metrics === null) {
+    return "no order has been attributed to a Meta ad yet (is the storefront helper installed? README: Orders from ads), so store revenue is unknown"
+  }
   if (!object.metrics?.[lookback]) return `no insights for ${lookback}`
   return `${metric} is unknown for ${lookback} (nothing to divide by yet)`
 }

@@ -1,13 +1,21 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { boundSqlExecutor } from "../meta/sql-executor"
+import * as attribution from "./attribution-repository"
+import * as changes from "./change-repository"
 import * as mirror from "./mirror-repository"
+import * as nativeRules from "./native-rule-repository"
+import * as overview from "./overview-repository"
 import { MetaAd } from "./models/meta-ad"
 import { MetaAdAccount } from "./models/meta-ad-account"
+import { MetaAdAttribution } from "./models/meta-ad-attribution"
 import { MetaAdChange } from "./models/meta-ad-change"
+import { MetaAdNativeRule } from "./models/meta-ad-native-rule"
+import { MetaAdNativeRuleRun } from "./models/meta-ad-native-rule-run"
 import { MetaAdRule } from "./models/meta-ad-rule"
 import { MetaAdRuleDecision } from "./models/meta-ad-rule-decision"
 import { MetaAdSet } from "./models/meta-ad-set"
+import { MetaAdSync } from "./models/meta-ad-sync"
 import { MetaCampaign } from "./models/meta-campaign"
 
 export type AdObjectType = "campaign" | "ad_set" | "ad"
@@ -26,6 +34,10 @@ class MetaAdsModuleService extends MedusaService({
   MetaAdChange,
   MetaAdRule,
   MetaAdRuleDecision,
+  MetaAdAttribution,
+  MetaAdNativeRule,
+  MetaAdNativeRuleRun,
+  MetaAdSync,
 }) {
   @InjectManager()
   async saveAdAccount(row: mirror.AccountRow, @MedusaContext() sharedContext: Context = {}): Promise<string> {
@@ -39,6 +51,45 @@ class MetaAdsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     await mirror.saveMirror(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /** One level's performance for some ranges, for every mirrored object of the account at that level. */
+  @InjectManager()
+  async saveInsights(
+    input: { accountId: string; level: mirror.InsightsLevel; ranges: string[]; rows: { meta_id: string; insights: Record<string, unknown> }[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await mirror.saveInsights(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /** The account's campaigns, ad sets and ads as rules read them: plain rows, fast for 10,000 ads. */
+  @InjectManager()
+  async readRuleMirror(accountId: string, @MedusaContext() sharedContext: Context = {}): Promise<mirror.RuleMirror> {
+    return mirror.readRuleMirror(boundSqlExecutor(sharedContext.manager), accountId)
+  }
+
+  /** Where the ad account's mirror stands after a run (complete, part-done, waiting for Meta's limits). */
+  @InjectManager()
+  async saveSyncState(row: mirror.SyncStateRow, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await mirror.saveSyncState(boundSqlExecutor(sharedContext.manager), row)
+  }
+
+  /** beginChange for a whole Graph batch of changes, in one statement (each keeps its idempotency key). */
+  @InjectManager()
+  async beginChanges(rows: changes.NewChangeRow[], @MedusaContext() sharedContext: Context = {}): Promise<changes.BegunChange[]> {
+    return changes.beginChanges(boundSqlExecutor(sharedContext.manager), rows)
+  }
+
+  /** finishChange for a whole Graph batch: applied or failed per item, applied values into the mirror. */
+  @InjectManager()
+  async finishChanges(rows: changes.FinishedChange[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await changes.finishChanges(boundSqlExecutor(sharedContext.manager), rows)
+  }
+
+  /** Pending changes of these actors the mirror shows Meta took (its answer was lost): marked applied. */
+  @InjectManager()
+  async confirmPendingChanges(actors: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return changes.confirmPendingChanges(boundSqlExecutor(sharedContext.manager), actors)
   }
 
   /**
@@ -180,6 +231,72 @@ class MetaAdsModuleService extends MedusaService({
     )
   }
 
+  /**
+   * The safety net's rules after a change at Meta, in one transaction: rules created there are recorded, changed
+   * ones get their new spec, threshold and status, removed ones are soft-deleted (their runs stay).
+   */
+  @InjectTransactionManager()
+  async saveSafetyNetRules(
+    input: {
+      create: { ad_account_meta_id: string; kind: "spend_cap" | "frequency_cap"; meta_rule_id: string; spec: Record<string, unknown>; threshold: string; status: "ENABLED" | "DISABLED" }[]
+      update: { id: string; spec: Record<string, unknown>; threshold: string; status: "ENABLED" | "DISABLED" }[]
+      remove: string[]
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ created: string[] }> {
+    const created = input.create.length ? await this.createMetaAdNativeRules(input.create, sharedContext) : []
+    if (input.update.length) await this.updateMetaAdNativeRules(input.update, sharedContext)
+    if (input.remove.length) await this.softDeleteMetaAdNativeRules(input.remove, {}, sharedContext)
+    return { created: created.map((rule) => rule.id) }
+  }
+
+  /** Mirrored history of the safety net's rules, each (rule, time) once; returns how many runs were new. */
+  @InjectManager()
+  async saveNativeRuleRuns(rows: nativeRules.NativeRuleRunRow[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return nativeRules.insertRuns(boundSqlExecutor(sharedContext.manager), rows)
+  }
+
+  @InjectManager()
+  async newestNativeRuleRunAt(metaRuleId: string, @MedusaContext() sharedContext: Context = {}): Promise<Date | null> {
+    return nativeRules.newestRunAt(boundSqlExecutor(sharedContext.manager), metaRuleId)
+  }
+
+  /** The ad account's safety-net runs, newest first. */
+  @InjectManager()
+  async recentNativeRuleRuns(adAccountMetaId: string, limit: number, @MedusaContext() sharedContext: Context = {}) {
+    return nativeRules.recentRuns(boundSqlExecutor(sharedContext.manager), adAccountMetaId, limit)
+  }
+
+  /** Overview: the account's mirrored campaigns with their ranged performance (one statement). */
+  @InjectManager()
+  async listAccountCampaigns(adAccountMetaId: string, @MedusaContext() sharedContext: Context = {}) {
+    return overview.accountCampaigns(boundSqlExecutor(sharedContext.manager), adAccountMetaId)
+  }
+
+  /** Overview: rule decisions made in a period, and how many acted. */
+  @InjectManager()
+  async countRuleDecisions(input: { from: Date; to: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return overview.decisionCounts(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /** Alerts: evaluations since `since` in which a rule changed something. */
+  @InjectManager()
+  async listRuleActions(since: Date, @MedusaContext() sharedContext: Context = {}) {
+    return overview.ruleActions(boundSqlExecutor(sharedContext.manager), since)
+  }
+
+  /** Overview: products shown by the account's delivering ads, with how many ads show each. */
+  @InjectManager()
+  async listAdvertisedProducts(adAccountMetaId: string, @MedusaContext() sharedContext: Context = {}) {
+    return overview.advertisedProducts(boundSqlExecutor(sharedContext.manager), adAccountMetaId)
+  }
+
+  /** ROI report: orders attributed to ads per local day and currency. */
+  @InjectManager()
+  async adAttributionsByDay(input: { start: Date; end: Date; timeZone: string }, @MedusaContext() sharedContext: Context = {}) {
+    return overview.adAttributionsByDay(boundSqlExecutor(sharedContext.manager), input)
+  }
+
   /** The Medusa products a mirrored ad shows (a boosted publication's, a catalog product set's). */
   @InjectManager()
   async setAdProductIds(adMetaId: string, productIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
@@ -187,6 +304,40 @@ class MetaAdsModuleService extends MedusaService({
       `UPDATE "meta_ad" SET "product_ids" = ?::text[], "updated_at" = now() WHERE "meta_id" = ? AND "deleted_at" IS NULL`,
       [productIds, adMetaId]
     )
+  }
+
+  /**
+   * Credits an order to the Meta ad its shopper came from, once: the ad set and campaign come from the mirror
+   * when it knows the landing's ids, else from the landing. `created: false` when the order already had an
+   * attribution (a second order.placed), and nothing is written.
+   */
+  @InjectManager()
+  async recordAdAttribution(
+    row: attribution.AdAttributionWrite,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ created: boolean } & attribution.AdHierarchy> {
+    const sql = boundSqlExecutor(sharedContext.manager)
+    const claimed = [row.ad_meta_id, row.ad_set_meta_id, row.campaign_meta_id].filter((id): id is string => !!id)
+    const mirrored = await attribution.mirroredHierarchy(sql, claimed)
+    // The mirror's levels win; a claimed id the mirror does not place elsewhere fills what it left open.
+    const placed = new Set([mirrored?.ad_meta_id, mirrored?.ad_set_meta_id, mirrored?.campaign_meta_id].filter(Boolean))
+    const fill = (known: string | null | undefined, claim: string | null) => known ?? (claim && !placed.has(claim) ? claim : null)
+    const resolved: attribution.AdHierarchy = {
+      ad_meta_id: fill(mirrored?.ad_meta_id, row.ad_meta_id),
+      ad_set_meta_id: fill(mirrored?.ad_set_meta_id, row.ad_set_meta_id),
+      campaign_meta_id: fill(mirrored?.campaign_meta_id, row.campaign_meta_id),
+    }
+    const created = await attribution.insertAttribution(sql, { ...row, ...resolved })
+    return { created, ...resolved }
+  }
+
+  /** Attributed orders and revenue per ad, ad set, campaign and the account, per lookback and currency, in one query. */
+  @InjectManager()
+  async storeRevenue(
+    input: { timeZone: string; ranges: { lookback: string; since: string; until: string }[]; metaIds?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<attribution.StoreRevenueRow[]> {
+    return attribution.storeRevenue(boundSqlExecutor(sharedContext.manager), input)
   }
 }
 

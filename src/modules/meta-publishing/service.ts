@@ -4,6 +4,7 @@ import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework
 import { boundSqlExecutor, type SqlExecutor } from "../meta/sql-executor"
 import * as insights from "./insights-repository"
 import * as publications from "./publications-repository"
+import * as overview from "./overview-repository"
 import { MetaAccountInsight } from "./models/meta-account-insight"
 import { MetaAccountPost } from "./models/meta-account-post"
 import { MetaPublication } from "./models/meta-publication"
@@ -363,6 +364,24 @@ class MetaPublishingModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return insights.attributionTotals(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /** Overview: publications scheduled and published today and this week, failed, and in all (one statement). */
+  @InjectManager()
+  async publicationCounts(input: { today: overview.PeriodBounds; week: overview.PeriodBounds }, @MedusaContext() sharedContext: Context = {}) {
+    return overview.publicationCounts(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /** Overview and alerts: the newest failed publications with Meta's reason. */
+  @InjectManager()
+  async listFailedPublications(input: { limit: number; since?: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return overview.failedPublications(boundSqlExecutor(sharedContext.manager), input)
+  }
+
+  /** ROI report: orders attributed to publications per local day and currency. */
+  @InjectManager()
+  async attributionsByDay(input: { start: Date; end: Date; timeZone: string }, @MedusaContext() sharedContext: Context = {}) {
+    return overview.attributionsByDay(boundSqlExecutor(sharedContext.manager), input)
   }
 
   @InjectManager()

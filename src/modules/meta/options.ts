@@ -22,6 +22,8 @@ export type MetaPluginOptions = {
   webhookVerifyToken?: string
   storefrontUrl?: string
   productUrlTemplate?: string
+  /** The store's privacy policy, as entered in the Meta App Dashboard (the App Review kit checks it). */
+  privacyPolicyUrl?: string
   autoSetup?: boolean
   features?: Partial<Record<MetaFeatureName, boolean>>
   capi?: { testEventCode?: string }
@@ -51,6 +53,7 @@ export type ResolvedMetaOptions = {
   webhookVerifyToken?: string
   storefrontUrl?: string
   productUrlTemplate: string
+  privacyPolicyUrl?: string
   autoSetup: boolean
   features: Record<MetaFeatureName, boolean>
   capi: { testEventCode?: string }
@@ -87,6 +90,7 @@ const ENV_FALLBACKS = {
   backendUrl: "MEDUSA_BACKEND_URL",
   webhookVerifyToken: "META_WEBHOOK_VERIFY_TOKEN",
   storefrontUrl: "META_STOREFRONT_URL",
+  privacyPolicyUrl: "META_PRIVACY_POLICY_URL",
 } as const
 
 const httpUrl = z
@@ -116,6 +120,7 @@ const optionsSchema = z.object({
   webhookVerifyToken: z.string().min(8, "must be at least 8 characters").optional(),
   storefrontUrl: httpUrl.optional(),
   productUrlTemplate: z.string().default("{storefrontUrl}/products/{handle}"),
+  privacyPolicyUrl: httpUrl.optional(),
   autoSetup: z.boolean().default(true),
   features: z
     .object(Object.fromEntries(META_FEATURES.map((f) => [f, z.boolean().default(true)])))
@@ -180,6 +185,7 @@ export function resolveMetaOptions(
     backendUrl: input.backendUrl ?? fromEnv("backendUrl", env),
     webhookVerifyToken: input.webhookVerifyToken ?? fromEnv("webhookVerifyToken", env),
     storefrontUrl: input.storefrontUrl ?? fromEnv("storefrontUrl", env),
+    privacyPolicyUrl: input.privacyPolicyUrl ?? fromEnv("privacyPolicyUrl", env),
     capi: {
       ...input.capi,
       testEventCode: input.capi?.testEventCode ?? env.META_CAPI_TEST_EVENT_CODE ?? undefined,

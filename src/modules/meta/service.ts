@@ -30,6 +30,7 @@ import { MetaCatalogProductSet } from "./models/meta-catalog-product-set"
 import { CatalogItemStore } from "./catalog-store"
 import { boundSqlExecutor, type SqlExecutor } from "./sql-executor"
 import { CatalogProductSetStore } from "./catalog-product-set-store"
+import { capiCounts, webhookCounts } from "./overview-store"
 import { MetaCartContext } from "./models/meta-cart-context"
 import {
   MetaFeatureName,
@@ -126,6 +127,16 @@ class MetaModuleService extends MedusaService({
 
   catalogProductSetStore(): CatalogProductSetStore {
     return new CatalogProductSetStore(this.sql())
+  }
+
+  /** Overview: Conversions API events per status, in the period, and failing lately (one statement). */
+  async capiCounts(input: { periodStart: Date; periodEnd: Date; failingSince: Date }) {
+    return capiCounts(this.sql(), input)
+  }
+
+  /** Overview: webhook changes failed, and received in the period (one statement). */
+  async webhookCounts(input: { periodStart: Date; periodEnd: Date }) {
+    return webhookCounts(this.sql(), input)
   }
 
   getGraphClient(): GraphClient {

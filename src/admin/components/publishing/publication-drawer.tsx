@@ -1,5 +1,5 @@
 import { Button, Drawer, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
-import { useEffect, useRef, type ReactNode } from "react"
+import { useEffect, useRef, useState, type ReactNode } from "react"
 import { Link } from "react-router-dom"
 import type { MetaPublication, MetaPublishingAccount } from "../../../types/http/publishing"
 import {
@@ -9,6 +9,7 @@ import {
   usePublishMetaPublication,
 } from "../../hooks/api/publishing"
 import { formatDateTime } from "../../lib/format-date"
+import { BoostDrawer } from "../campaigns/boost-drawer"
 import { PublicationInsightsPanel } from "../insights/publication-insights-panel"
 import { AccountAvatar } from "./account-avatar"
 import { MediaPreview } from "./media-preview"
@@ -50,6 +51,7 @@ const Actions = ({ publication, onEdit, onDeleted }: { publication: MetaPublicat
   const publish = usePublishMetaPublication()
   const cancel = useCancelMetaPublication()
   const remove = useDeleteMetaPublication()
+  const [boosting, setBoosting] = useState(false)
   const { id, status } = publication
 
   const onPublish = () =>
@@ -100,6 +102,14 @@ const Actions = ({ publication, onEdit, onDeleted }: { publication: MetaPublicat
         <Button size="small" variant="secondary" onClick={onEdit}>
           Edit
         </Button>
+      )}
+      {status === "published" && (
+        <>
+          <Button size="small" variant="secondary" onClick={() => setBoosting(true)} data-testid="meta-publication-boost">
+            Boost
+          </Button>
+          <BoostDrawer publication={publication} open={boosting} onClose={() => setBoosting(false)} />
+        </>
       )}
       {canPublishNow(status) && (
         <Button size="small" isLoading={publish.isPending} onClick={onPublish}>

@@ -542,6 +542,14 @@ describe("store-side metrics", () => {
     expect(one(storeRoas, ad("1", { store_metrics: { last_7d: { revenue: "25" } } }, { spend: "0" })).skip_code).toBe("missing_data")
     expect(one(storeRoas, ad("1")).skip_code).toBe("missing_data")
   })
+
+  it("skips, saying why, while the store has never attributed an order to an ad (no storefront helper)", () => {
+    const unknown = one(storeRoas, ad("1", { store_metrics: null }))
+    expect(unknown).toMatchObject({ acted: false, skip_code: "missing_data" })
+    expect(unknown.skipped_reason).toMatch(/no order has been attributed to a Meta ad yet/)
+    // Once any order is attributed, an ad with spend and none of them is a store ROAS of 0, and acts.
+    expect(one(storeRoas, ad("1", { store_metrics: { last_7d: { revenue: "0" } } }))).toMatchObject({ acted: true, numbers: { store_roas: "0" } })
+  })
 })
 
 describe("duplicate_ad_set", () => {

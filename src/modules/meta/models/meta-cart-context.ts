@@ -16,8 +16,9 @@ export const MetaCartContext = model.define("meta_cart_context", {
   client_user_agent: model.text().nullable(),
   event_source_url: model.text().nullable(),
   /**
-   * The storefront URL the shopper landed on from one of our publications (its utm_* parameters), so the
-   * order can be attributed to the post. Kept only with consent, like the rest.
+   * The storefront URL the shopper last landed on from one of our publications (its utm_* parameters) or from
+   * a Meta ad (the ad's url_tags), so the order can be attributed to the post or the ad. Kept only with
+   * consent, like the rest.
    */
   landing_url: model.text().nullable(),
 })

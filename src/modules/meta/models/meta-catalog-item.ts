@@ -44,4 +44,6 @@ export const MetaCatalogItem = model
     { on: ["status"], where: "deleted_at IS NULL" },
     { on: ["dirty", "dirty_at"], where: "deleted_at IS NULL AND dirty = true" },
     { on: ["batch_id"], where: "deleted_at IS NULL" },
+    // The catalog totals (per status, dirty, excluded, in flight) in one pass over the index alone.
+    { on: ["status", "dirty", "excluded", "batch_id"], where: "deleted_at IS NULL" },
   ])

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { AD_URL_TAGS } from "../../../lib/ads"
 import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
@@ -140,13 +141,16 @@ export const createMetaBoostPlanStep = createStep("create-meta-boost-plan", asyn
     targeting_automation: { advantage_audience: explicit ? 0 : 1 },
   }
   const start = Date.now()
+  // url_tags name the ad on every click to the store, so the order can be credited to it (src/lib/ads/ad-landing.ts):
+  // https://developers.facebook.com/docs/marketing-api/reference/ad-creative/ (url_tags)
   const creative =
     source.platform === "facebook"
-      ? { object_story_id: source.post_id }
+      ? { object_story_id: source.post_id, url_tags: AD_URL_TAGS }
       : {
           source_instagram_media_id: source.post_id,
           instagram_user_id: source.instagram_user_id,
           ...(input.objective === "OUTCOME_TRAFFIC" && source.link_url ? { call_to_action: { type: "SHOP_NOW", value: { link: source.link_url } } } : {}),
+          url_tags: AD_URL_TAGS,
         }
   const name = shortName(input.name ?? `Boost: ${source.caption ? shortName(source.caption, 40) : `${source.platform === "instagram" ? "Instagram" : "Facebook"} post ${source.post_id}`}`, 80)
   const sourceField = input.publication_id !== undefined ? "publication_id" : "post_id"

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { AD_URL_TAGS } from "../../../lib/ads"
 import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
 import {
@@ -103,6 +104,9 @@ export const createMetaCatalogSalesPlanStep = createStep("create-meta-catalog-sa
       name,
       params: {
         product_set_id: set.meta_product_set_id,
+        // Every product link carries the ad's ids, so the order can be credited to it (src/lib/ads/ad-landing.ts):
+        // https://developers.facebook.com/docs/marketing-api/reference/ad-creative/ (url_tags)
+        url_tags: AD_URL_TAGS,
         // A catalog template: Meta fills in each product's name, price and link from the catalog.
         // https://developers.facebook.com/docs/marketing-api/advantage-catalog-ads/get-started (template_data)
         object_story_spec: {

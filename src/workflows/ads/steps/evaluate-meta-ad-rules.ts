@@ -2,8 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import {
+  buildRuleDraft,
   deriveAdMetrics,
   evaluateRule,
+  ruleErrorsMessage,
   validateRule,
   type AdRule,
   type InsightsRow,
@@ -17,11 +19,36 @@ import type MetaModuleService from "../../../modules/meta/service"
 import { META_ADS_MODULE } from "../../../modules/meta-ads"
 import type MetaAdsModuleService from "../../../modules/meta-ads/service"
 import type { AdObjectType } from "../../../modules/meta-ads/service"
-import { sendAdWrite } from "../send-ad-write"
+import { eachLimited } from "../marketing-api-reader"
+import { sendAdWritesBatched, type AdWrite } from "../send-ad-write"
+import { attachStoreRevenue } from "../attach-store-revenue"
 import { duplicateMetaAdSetWorkflow } from "../workflows/duplicate-meta-ad-set"
 
-export type EvaluateRulesInput = { rule_id?: string; preview?: boolean }
-export type RuleEvaluation = { rule_id: string; evaluation_id: string; decisions: (RuleDecision & { change_id: string | null })[] }
+export type EvaluateRulesInput = {
+  rule_id?: string
+  preview?: boolean
+  /**
+   * With `preview`: a rule that is not saved, as `POST /admin/meta/rules` takes it (template + values and/or
+   * definition fields); it is judged like a saved rule with no past changes.
+   */
+  draft?: Record<string, unknown>
+}
+
+/** The id a previewed draft carries in its decisions; never stored. */
+export const DRAFT_RULE_ID = "draft"
+
+/**
+ * A rule run on demand (`rule_id` without `preview`) is not run again within this time: a second click, or a
+ * run just after the job's, has nothing new to judge and its decisions are already in the log.
+ */
+export const RUN_NOW_INTERVAL_MS = 60_000
+export type RuleEvaluation = {
+  rule_id: string
+  evaluation_id: string
+  /** The rule as judged, with its own dry_run (a preview is always judged as a dry run). */
+  rule: AdRule
+  decisions: (RuleDecision & { change_id: string | null })[]
+}
 
 /** The job evaluates a rule at most this often (Meta's own rules run every 30 minutes at most). */
 const INTERVAL_MS = 25 * 60_000
@@ -70,7 +97,8 @@ const LEVEL_TYPE: Record<RuleObject["level"], AdObjectType> = { campaign: "campa
 /**
  * Evaluates automated rules on the mirror's fresh figures and the store's truth (stock of the advertised
  * products), writes every decision — acted or skipped, with the numbers and before / after — and carries out
- * the acted ones through the audit log with absolute values (a retry changes nothing twice). Rules are
+ * the acted ones through the audit log with absolute values (a retry changes nothing twice) — the status
+ * and budget writes of all the rules in Graph batches of up to 50 once every rule has decided. Rules are
  * claimed in PostgreSQL, so two evaluators never act on one rule in the same round; the account's switch
  * stops them all; dry run and preview send nothing to Meta.
  */
@@ -81,20 +109,38 @@ export const evaluateMetaAdRulesStep = createStep("evaluate-meta-ad-rules", asyn
   const connection = await meta.retrieveLiveConnection()
   const [account] = connection?.ad_account_id ? await ads.listMetaAdAccounts({ meta_id: connection.ad_account_id }) : []
   if (!live || !account) {
-    if (input.preview) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "No ad account is mirrored yet: connect Meta, choose an ad account and sync campaigns first.")
+    if (input.preview || input.rule_id) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "No ad account is mirrored yet: connect Meta, choose an ad account and sync campaigns first.")
     return new StepResponse<RuleEvaluation[]>([])
   }
-  if (account.rules_paused && !input.preview) return new StepResponse<RuleEvaluation[]>([])
+  if (account.rules_paused && !input.preview) {
+    if (input.rule_id) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "All rules are paused: switch them on again (POST /admin/meta/rules/pause-all) to run one.")
+    return new StepResponse<RuleEvaluation[]>([])
+  }
+  const isDraft = !!(input.preview && input.draft)
 
-  const rules = input.preview
-    ? (await ads.listMetaAdRules({ id: input.rule_id })).map((r) => ({ id: r.id, name: r.name, definition: r.definition as Record<string, unknown> }))
-    : await ads.claimDueRules({ intervalMs: input.rule_id ? 0 : INTERVAL_MS, ruleId: input.rule_id })
-  if (input.preview && !rules.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `rule with id: ${input.rule_id} was not found`)
+  let rules: { id: string; name: string; definition: Record<string, unknown> }[]
+  if (isDraft) {
+    // Checked here, against the account's currency, so a draft's mistakes come back as a 400 naming the field.
+    const checked = buildRuleDraft(input.draft!, { id: DRAFT_RULE_ID, currency: account.currency })
+    if (!checked.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, ruleErrorsMessage(checked))
+    rules = [{ id: DRAFT_RULE_ID, name: String(input.draft!.name ?? ""), definition: checked.rule as unknown as Record<string, unknown> }]
+  } else if (input.preview) {
+    rules = (await ads.listMetaAdRules({ id: input.rule_id })).map((r) => ({ id: r.id, name: r.name, definition: r.definition as Record<string, unknown> }))
+    if (!rules.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `rule with id: ${input.rule_id} was not found`)
+  } else if (input.rule_id) {
+    const [stored] = await ads.listMetaAdRules({ id: input.rule_id })
+    if (!stored) throw new MedusaError(MedusaError.Types.NOT_FOUND, `rule with id: ${input.rule_id} was not found`)
+    if (!stored.enabled) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The rule is turned off: turn it on to run it.")
+    rules = await ads.claimDueRules({ intervalMs: RUN_NOW_INTERVAL_MS, ruleId: input.rule_id })
+    // Not CONFLICT: Medusa answers a 409 with a generic message, and this one says what to do.
+    if (!rules.length) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The rule was evaluated less than a minute ago; its decisions are in the log.")
+  } else {
+    rules = await ads.claimDueRules({ intervalMs: INTERVAL_MS })
+  }
   if (!rules.length) return new StepResponse<RuleEvaluation[]>([])
 
-  const campaigns = await ads.listMetaCampaigns({ ad_account_id: account.id }, { take: null })
-  const adSets = await ads.listMetaAdSets({ campaign_id: campaigns.map((c) => c.id) }, { take: null })
-  const adList = await ads.listMetaAds({ ad_set_id: adSets.map((s) => s.id) }, { take: null })
+  // Plain rows rather than ORM entities: hydrating 10,000 ads with their figures took seconds.
+  const { campaigns, adSets, ads: adList } = await ads.readRuleMirror(account.id)
   const stock = await stockOf(container, [...new Set(adList.flatMap((a) => a.product_ids ?? []))])
   const campaignActive = new Map(campaigns.map((c) => [c.id, c.status === "ACTIVE"]))
   let total = 0n
@@ -112,15 +158,27 @@ export const evaluateMetaAdRulesStep = createStep("evaluate-meta-ad-rules", asyn
       products: (a.product_ids ?? []).map((id) => ({ product_id: id, in_stock: stock.get(id) ?? false })),
     })),
   ]
+  await attachStoreRevenue(ads, account, objects)
   const minimums = (account.minimum_budgets ?? {}) as Record<string, unknown>
   const now = new Date()
   const results: RuleEvaluation[] = []
+  // The evaluation's status and budget writes, sent together in Graph batches once every rule has decided.
+  const queued: { write: AdWrite & { idempotency_key: string }; done: RuleEvaluation["decisions"]; index: number }[] = []
+  const saves: (() => Promise<void>)[] = []
+  const objectByKey = new Map(objects.map((o) => [`${o.level}:${o.id}`, o]))
+  // Writes whose answer was lost but which the fresh mirror shows applied count as done before the rules judge again.
+  if (!input.preview && !isDraft) await ads.confirmPendingChanges(rules.map((r) => `rule:${r.id}`))
   for (const stored of rules) {
     const checked = validateRule({ ...stored.definition, id: stored.id }, { currency: account.currency })
-    if (!checked.ok) continue
+    if (!checked.ok) {
+      // The job skips a rule the account no longer fits (e.g. another currency); one asked for by name says why.
+      if (input.rule_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, `The rule no longer fits the ad account: ${ruleErrorsMessage(checked)}`)
+      continue
+    }
     const rule: AdRule = input.preview ? { ...checked.rule, dry_run: true } : checked.rule
     const levels: RuleObject["level"][] = rule.scope === "account" ? ["campaign", "ad_set", "ad"] : [rule.scope]
-    const history = (await ads.ruleHistory(rule.id, new Date(now.getTime() - 31 * DAY_MS))).map((h) => ({
+    const past = isDraft ? [] : await ads.ruleHistory(rule.id, new Date(now.getTime() - 31 * DAY_MS))
+    const history = past.map((h) => ({
       rule_id: rule.id,
       object_id: h.object_meta_id,
       acted_at: h.evaluated_at,
@@ -152,17 +210,26 @@ export const evaluateMetaAdRulesStep = createStep("evaluate-meta-ad-rules", asyn
             })
             changeId = result.change_id
           } else {
-            changeId = await sendAdWrite(meta, ads, live.token, {
-              object_type: LEVEL_TYPE[decision.level],
-              object_meta_id: decision.object_id,
-              actor: `rule:${rule.id}`,
-              action: decision.action,
-              before: { ...decision.before },
-              after: { ...decision.after },
-              params: decision.write.params,
-              idempotency_key: key,
+            queued.push({
+              write: {
+                object_type: LEVEL_TYPE[decision.level],
+                object_meta_id: decision.object_id,
+                actor: `rule:${rule.id}`,
+                action: decision.action,
+                before: { ...decision.before },
+                after: { ...decision.after },
+                params: decision.write.params,
+                idempotency_key: key,
+              },
+              done,
+              index: done.length,
             })
+            // The later rules of this evaluation judge the object as this write leaves it.
+            const object = objectByKey.get(`${decision.level}:${decision.object_id}`)
+            if (object && decision.after.status) object.status = decision.after.status
+            if (object && decision.after.daily_budget) object.daily_budget = decision.after.daily_budget
           }
+          // Counted before the batch is sent: a write Meta refuses only leaves more room under the ceiling.
           if (decision.after.daily_budget && decision.before.daily_budget) {
             total += BigInt(decision.after.daily_budget) - BigInt(decision.before.daily_budget)
           }
@@ -174,7 +241,7 @@ export const evaluateMetaAdRulesStep = createStep("evaluate-meta-ad-rules", asyn
       done.push({ ...decision, change_id: changeId })
     }
     if (!input.preview) {
-      await ads.saveRuleDecisions(
+      saves.push(() => ads.saveRuleDecisions(
         done.map((d) => ({
           rule_id: rule.id,
           evaluation_id: evaluationId,
@@ -193,9 +260,20 @@ export const evaluateMetaAdRulesStep = createStep("evaluate-meta-ad-rules", asyn
           change_id: d.change_id,
           evaluated_at: now.toISOString(),
         }))
-      )
+      ))
     }
-    results.push({ rule_id: rule.id, evaluation_id: evaluationId, decisions: done })
+    results.push({ rule_id: rule.id, evaluation_id: evaluationId, rule: checked.rule, decisions: done })
   }
+  const outcomes = queued.length ? await sendAdWritesBatched(meta, ads, live.token, queued.map((q) => q.write), { act: account.meta_id }) : []
+  queued.forEach(({ done, index }, i) => {
+    const outcome = outcomes[i]
+    // A write not applied keeps its audit entry (failed, or pending after a lost answer) next to the decision.
+    done[index] = outcome.applied
+      ? { ...done[index], change_id: outcome.change_id }
+      : { ...done[index], acted: false, skipped_reason: outcome.reason ?? "Meta did not take the change", change_id: outcome.change_id }
+  })
+  // Each rule's decisions are one statement (a rule over 10,000 ads logs 10,000 rows); two go in at a time.
+  const unsaved = await eachLimited(saves, 2, (save) => save())
+  if (unsaved.length) throw unsaved[0]
   return new StepResponse(results)
 })

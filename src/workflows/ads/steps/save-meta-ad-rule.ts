@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { findRuleTemplate, validateRule } from "../../../lib/ads"
+import { buildRuleDraft, ruleErrorsMessage } from "../../../lib/ads"
 import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
 import { META_ADS_MODULE } from "../../../modules/meta-ads"
@@ -14,22 +14,6 @@ export type SaveMetaAdRuleInput = {
   template?: string
   values?: Record<string, string>
 } & Record<string, unknown>
-
-const DEFINITION_KEYS = [
-  "scope",
-  "object_ids",
-  "conditions",
-  "lookback",
-  "min_spend",
-  "min_impressions",
-  "action",
-  "budget_ceiling",
-  "cooldown_minutes",
-  "max_changes_per_day",
-  "active_hours",
-  "dry_run",
-  "resume_when_clear",
-]
 
 /**
  * Creates or updates a rule: a template's draft (if one is named) with the merchant's fields over it, checked
@@ -47,15 +31,12 @@ export const saveMetaAdRuleStep = createStep(
     const existing = input.id ? (await ads.listMetaAdRules({ id: input.id }))[0] : undefined
     if (input.id && !existing) throw new MedusaError(MedusaError.Types.NOT_FOUND, `rule with id: ${input.id} was not found`)
     const templateKey = input.template ?? existing?.template ?? undefined
-    let draft: Record<string, unknown> = { ...((existing?.definition as Record<string, unknown>) ?? {}) }
-    if (input.template) {
-      const template = findRuleTemplate(input.template)
-      if (!template) throw new MedusaError(MedusaError.Types.INVALID_DATA, `template must be one of the built-in templates (${["pause_high_cpm", "scale_budget_high_roas", "pause_out_of_stock"].join(", ")})`)
-      draft = { ...draft, ...template.build(input.values ?? {}) }
-    }
-    for (const key of DEFINITION_KEYS) if (input[key] !== undefined) draft[key] = input[key]
-    const checked = validateRule({ ...draft, id: existing?.id ?? "new" }, { currency: account?.currency ?? null })
-    if (!checked.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, checked.errors.map((e) => `${e.field}: ${e.message}`).join("; "))
+    const checked = buildRuleDraft(input, {
+      base: (existing?.definition as Record<string, unknown> | undefined) ?? null,
+      id: existing?.id,
+      currency: account?.currency ?? null,
+    })
+    if (!checked.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, ruleErrorsMessage(checked))
     const { id: _id, ...definition } = checked.rule
     const name = input.name ?? existing?.name
     if (!name) throw new MedusaError(MedusaError.Types.INVALID_DATA, "name is required")

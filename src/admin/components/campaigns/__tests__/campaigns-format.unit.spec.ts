@@ -38,6 +38,7 @@ const metrics = (overrides: Partial<MetaAdMetrics> = {}): MetaAdMetrics => ({
   store_orders: 0,
   store_revenue: "0",
   store_roas: null,
+  store_revenue_other_currencies: [],
   ...overrides,
 })
 

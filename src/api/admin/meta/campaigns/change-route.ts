@@ -3,7 +3,7 @@ import { META_ADS_MODULE } from "../../../../modules/meta-ads"
 import type MetaAdsModuleService from "../../../../modules/meta-ads/service"
 import type { AdObjectType } from "../../../../modules/meta-ads/service"
 import { changeMetaAdObjectWorkflow } from "../../../../workflows/ads"
-import { presentAd, presentAdSet, presentCampaign } from "./present-ads"
+import { loadStoreRevenue, presentAd, presentAdSet, presentCampaign } from "./present-ads"
 import type { PostMetaAdBudgetType, PostMetaAdStatusType } from "./validators"
 
 /**
@@ -20,13 +20,16 @@ export function changeRoute(objectType: AdObjectType) {
     const change = { id: result.change_id, warnings: result.warnings }
     if (objectType === "campaign") {
       const [c] = await ads.listMetaCampaigns({ id: req.params.id }, { relations: ["ad_account"] })
-      res.json({ campaign: presentCampaign(c, c.ad_account.currency), change })
+      const store = await loadStoreRevenue(ads, c.ad_account, [c.meta_id])
+      res.json({ campaign: presentCampaign(c, c.ad_account.currency, store.index), change })
     } else if (objectType === "ad_set") {
       const [s] = await ads.listMetaAdSets({ id: req.params.id }, { relations: ["campaign", "campaign.ad_account"] })
-      res.json({ ad_set: presentAdSet(s, s.campaign.ad_account.currency), change })
+      const store = await loadStoreRevenue(ads, s.campaign.ad_account, [s.meta_id])
+      res.json({ ad_set: presentAdSet(s, s.campaign.ad_account.currency, store.index), change })
     } else {
       const [a] = await ads.listMetaAds({ id: req.params.id }, { relations: ["ad_set", "ad_set.campaign", "ad_set.campaign.ad_account"] })
-      res.json({ ad: presentAd(a, a.ad_set.campaign.ad_account.currency), change })
+      const store = await loadStoreRevenue(ads, a.ad_set.campaign.ad_account, [a.meta_id])
+      res.json({ ad: presentAd(a, a.ad_set.campaign.ad_account.currency, store.index), change })
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { MetaAdRule, MetaAdRuleDecision, MetaAdRuleDefinition } from "../../../../types/http/ads"
+import type { MetaAdRule, MetaAdRuleDecision, MetaAdRuleDefinition, MetaAdRuleDraftDecision } from "../../../../types/http/ads"
 
 type Row = Record<string, any>
 
@@ -32,4 +32,10 @@ export function presentDecision(d: Row, ruleId?: string): MetaAdRuleDecision {
     change_id: d.change_id ?? null,
     evaluated_at: new Date(d.evaluated_at ?? Date.now()).toISOString(),
   }
+}
+
+/** A decision of an unsaved draft: no id, no rule, no change. */
+export function presentDraftDecision(d: Row): MetaAdRuleDraftDecision {
+  const { id: _id, rule_id: _rule, change_id: _change, ...decision } = presentDecision(d)
+  return decision
 }

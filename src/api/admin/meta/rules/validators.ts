@@ -1,15 +1,16 @@
 import { z } from "@medusajs/framework/zod"
+import { RULE_LOOKBACKS, RULE_SCOPES } from "../../../../lib/ads"
 
 /** The shape only; the rule's meaning (operators per metric, amounts per currency, …) is checked by validateRule. */
 const definition = {
-  scope: z.enum(["campaign", "ad_set", "ad", "account"], { error: "scope must be campaign, ad_set, ad or account" }),
+  scope: z.enum(RULE_SCOPES, { error: `scope must be one of ${RULE_SCOPES.join(", ")}` }),
   object_ids: z.union([z.literal("all"), z.array(z.string().min(1)).min(1, "object_ids must list at least one id, or be \"all\"")], {
     error: 'object_ids must be "all" or a list of Meta ids',
   }),
   conditions: z.array(z.object({ metric: z.string(), operator: z.string(), value: z.union([z.string(), z.number()]).transform(String) }).strict(), {
     error: "conditions must be a list of { metric, operator, value }",
   }),
-  lookback: z.enum(["today", "last_3d", "last_7d", "last_30d"], { error: "lookback must be today, last_3d, last_7d or last_30d (the ranges the mirror keeps)" }),
+  lookback: z.enum(RULE_LOOKBACKS, { error: `lookback must be one of ${RULE_LOOKBACKS.join(", ")} (the ranges the mirror keeps)` }),
   min_spend: z.union([z.string(), z.number()]).transform(String).nullable().optional(),
   min_impressions: z.number().int().nonnegative().nullable().optional(),
   action: z.object({ type: z.string(), value: z.union([z.string(), z.number()]).transform(String).nullable().optional() }).strict(),
@@ -35,6 +36,10 @@ export type PostMetaAdRuleType = z.infer<typeof PostMetaAdRuleSchema>
 
 /** A change to a rule: only the fields given. */
 export const PostMetaAdRuleUpdateSchema = PostMetaAdRuleSchema.partial({ name: true })
+
+/** A draft to preview: the body of a creation; a draft need not be named yet. */
+export const PostMetaAdRulePreviewSchema = PostMetaAdRuleSchema.partial({ name: true })
+export type PostMetaAdRulePreviewType = z.infer<typeof PostMetaAdRulePreviewSchema>
 
 export const GetMetaRuleDecisionsSchema = z
   .object({

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { META_ADS_MODULE } from "../../../../../modules/meta-ads"
 import type MetaAdsModuleService from "../../../../../modules/meta-ads/service"
+import type { MetaBoostResponse } from "../../../../../types/http/ads"
 import { createMetaBoostCampaignWorkflow } from "../../../../../workflows/ads"
 import { presentCampaign } from "../present-ads"
 import type { PostMetaBoostType } from "../validators"
@@ -11,7 +12,7 @@ import type { PostMetaBoostType } from "../validators"
  * and ad, all PAUSED until the merchant activates them. A repeated request with the same `idempotency_key`
  * answers the same campaign and creates nothing more.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<PostMetaBoostType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<PostMetaBoostType>, res: MedusaResponse<MetaBoostResponse>) => {
   const { result } = await createMetaBoostCampaignWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor: `user:${req.auth_context.actor_id}` },
   })
