@@ -19,7 +19,6 @@ import type MetaModuleService from "../../../modules/meta/service"
 import { META_ADS_MODULE } from "../../../modules/meta-ads"
 import type MetaAdsModuleService from "../../../modules/meta-ads/service"
 import type { AdObjectType } from "../../../modules/meta-ads/service"
-import { eachLimited } from "../marketing-api-reader"
 import { sendAdWritesBatched, type AdWrite } from "../send-ad-write"
 import { attachStoreRevenue } from "../attach-store-revenue"
 import { duplicateMetaAdSetWorkflow } from "../workflows/duplicate-meta-ad-set"
@@ -164,7 +163,18 @@ export const evaluateMetaAdRulesStep = createStep("evaluate-meta-ad-rules", asyn
   const results: RuleEvaluation[] = []
   // The evaluation's status and budget writes, sent together in Graph batches once every rule has decided.
   const queued: { write: AdWrite & { idempotency_key: string }; done: RuleEvaluation["decisions"]; index: number }[] = []
-  const saves: (() => Promise<void>)[] = []
+  // Each rule's decisions are one statement (a rule over 10,000 ads logs 10,000 rows). Those that carry no
+  // write go in the moment the rule has decided, two statements at a time, while the next rules are decided
+  // (PostgreSQL inserts while Node decides); the decisions carried by writes go in once Meta has answered.
+  const logging = [Promise.resolve(), Promise.resolve()]
+  const unsaved: unknown[] = []
+  let statements = 0
+  const log = (rows: Record<string, unknown>[]) => {
+    if (!rows.length) return
+    const lane = statements++ % logging.length
+    logging[lane] = logging[lane].then(() => ads.saveRuleDecisions(rows)).catch((error) => void unsaved.push(error))
+  }
+  const awaitingWrites: { rows: () => Record<string, unknown>[] }[] = []
   const objectByKey = new Map(objects.map((o) => [`${o.level}:${o.id}`, o]))
   // Writes whose answer was lost but which the fresh mirror shows applied count as done before the rules judge again.
   if (!input.preview && !isDraft) await ads.confirmPendingChanges(rules.map((r) => `rule:${r.id}`))
@@ -241,30 +251,37 @@ export const evaluateMetaAdRulesStep = createStep("evaluate-meta-ad-rules", asyn
       done.push({ ...decision, change_id: changeId })
     }
     if (!input.preview) {
-      saves.push(() => ads.saveRuleDecisions(
-        done.map((d) => ({
-          rule_id: rule.id,
-          evaluation_id: evaluationId,
-          object_type: d.level ?? "ad",
-          object_meta_id: d.object_id,
-          acted: d.acted,
-          action: d.action,
-          skip_code: d.skip_code ?? null,
-          skipped_reason: d.skipped_reason ?? null,
-          note: d.note ?? null,
-          lookback: d.lookback,
-          numbers: d.numbers,
-          before: d.before,
-          after: d.after,
-          dry_run: d.dry_run,
-          change_id: d.change_id,
-          evaluated_at: now.toISOString(),
-        }))
-      ))
+      const row = (d: RuleEvaluation["decisions"][number]) => ({
+        rule_id: rule.id,
+        evaluation_id: evaluationId,
+        object_type: d.level ?? "ad",
+        object_meta_id: d.object_id,
+        acted: d.acted,
+        action: d.action,
+        skip_code: d.skip_code ?? null,
+        skipped_reason: d.skipped_reason ?? null,
+        note: d.note ?? null,
+        lookback: d.lookback,
+        numbers: d.numbers,
+        before: d.before,
+        after: d.after,
+        dry_run: d.dry_run,
+        change_id: d.change_id,
+        evaluated_at: now.toISOString(),
+      })
+      const waiting = new Set(queued.filter((q) => q.done === done).map((q) => q.index))
+      log(done.filter((_, i) => !waiting.has(i)).map(row))
+      if (waiting.size) awaitingWrites.push({ rows: () => [...waiting].map((i) => row(done[i])) })
     }
     results.push({ rule_id: rule.id, evaluation_id: evaluationId, rule: checked.rule, decisions: done })
   }
-  const outcomes = queued.length ? await sendAdWritesBatched(meta, ads, live.token, queued.map((q) => q.write), { act: account.meta_id }) : []
+  let outcomes: Awaited<ReturnType<typeof sendAdWritesBatched>> = []
+  try {
+    outcomes = queued.length ? await sendAdWritesBatched(meta, ads, live.token, queued.map((q) => q.write), { act: account.meta_id }) : []
+  } catch (error) {
+    await Promise.all(logging)
+    throw error
+  }
   queued.forEach(({ done, index }, i) => {
     const outcome = outcomes[i]
     // A write not applied keeps its audit entry (failed, or pending after a lost answer) next to the decision.
@@ -272,8 +289,8 @@ export const evaluateMetaAdRulesStep = createStep("evaluate-meta-ad-rules", asyn
       ? { ...done[index], change_id: outcome.change_id }
       : { ...done[index], acted: false, skipped_reason: outcome.reason ?? "Meta did not take the change", change_id: outcome.change_id }
   })
-  // Each rule's decisions are one statement (a rule over 10,000 ads logs 10,000 rows); two go in at a time.
-  const unsaved = await eachLimited(saves, 2, (save) => save())
+  for (const rule of awaitingWrites) log(rule.rows())
+  await Promise.all(logging)
   if (unsaved.length) throw unsaved[0]
   return new StepResponse(results)
 })
