@@ -19,7 +19,10 @@ export const APP_DIR = path.join(__dirname, "app")
 const BUILT_DIR = path.join(APP_DIR, ".medusa/server")
 const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
 
-export type InstanceName = "server" | "worker-1" | "worker-2"
+export type InstanceName = "server" | "worker-1" | "worker-2" | "server-2"
+
+/** What `startAll` starts: one server and two workers. A second server is started by the tests that need it. */
+const MAIN_INSTANCES: InstanceName[] = ["server", "worker-1", "worker-2"]
 
 export type TopologyOptions = {
   /** PostgreSQL database created (dropped first) for this run. */
@@ -81,6 +84,7 @@ export class Topology {
       server: instance("server", "server"),
       "worker-1": instance("worker-1", "worker"),
       "worker-2": instance("worker-2", "worker"),
+      "server-2": instance("server-2", "server"),
     }
   }
 
@@ -173,7 +177,7 @@ export class Topology {
   }
 
   async startAll(): Promise<void> {
-    await Promise.all((Object.keys(this.instances) as InstanceName[]).map((name) => this.start(name)))
+    await Promise.all(MAIN_INSTANCES.map((name) => this.start(name)))
   }
 
   /** SIGKILL: the process dies at once, mid-request or mid-job, as a crashed machine would. */
@@ -345,6 +349,20 @@ export class Topology {
       return jobs
         .filter((job) => job.name === name && job.processedOn && job.finishedOn)
         .map((job) => ({ id: job.id!, by: job.processedBy, heldMs: job.finishedOn! - job.processedOn! }))
+    } finally {
+      await queue.close()
+      connection.disconnect()
+    }
+  }
+
+  /** Removes the events of that name still waiting in the Redis event bus (none taken yet); returns how many. */
+  async removeQueuedEvents(name: string): Promise<number> {
+    const connection = new Redis(this.redisUrl, { maxRetriesPerRequest: null })
+    const queue = new Queue("events-queue", { connection, prefix: "RedisEventBusService" })
+    try {
+      const waiting = (await queue.getJobs(["waiting", "delayed", "prioritized"], 0, -1)).filter((job) => job.name === name)
+      for (const job of waiting) await job.remove()
+      return waiting.length
     } finally {
       await queue.close()
       connection.disconnect()

@@ -18,7 +18,7 @@ const topology = new Topology({
   database: "meta_topology",
   redisDb: 9,
   graphApiUrl: `http://127.0.0.1:${EMULATOR_PORT}`,
-  ports: { server: 9300, "worker-1": 9301, "worker-2": 9302 },
+  ports: { server: 9300, "worker-1": 9301, "worker-2": 9302, "server-2": 9303 },
 })
 
 let emulator: GraphEmulator
@@ -328,6 +328,49 @@ describe("the built plugin on one server and two workers (Redis event bus, workf
     expect(customers).toEqual({ n: 150, distinct_emails: 150 })
   })
 
+  describe("two servers", () => {
+    beforeAll(() => topology.start("server-2"), 300_000)
+    afterAll(() => topology.stop("server-2"))
+
+    it("the API usage shown on any server includes the calls every process made (a fresh server shows the workers' figures)", async () => {
+      const pids = (["server", "worker-1", "worker-2"] as const).map((name) => topology.instances[name].child?.pid)
+      const rows = await waitFor(
+        () => topology.sql<{ process_key: string }>(`SELECT process_key FROM meta_api_usage WHERE deleted_at IS NULL`),
+        (list) => list.some((r) => r.process_key.endsWith(`:${pids[1]}`) || r.process_key.endsWith(`:${pids[2]}`)),
+        "a worker's usage reading",
+        60_000
+      )
+      expect(new Set(rows.map((r) => r.process_key)).size).toBeGreaterThanOrEqual(2)
+      // server-2 has made no Graph call of its own: what it shows came from the others' readings.
+      const { data } = await axios.get(`${topology.url("server-2")}/admin/meta/connection`, { headers: admin })
+      const usage = data.connection.api_usage
+      expect(rows.some((r) => r.process_key.endsWith(`:${topology.instances["server-2"].child?.pid}`))).toBe(false)
+      expect(usage.app !== null || usage.objects.length > 0).toBe(true)
+    })
+
+    it("the store's event limit holds across servers: a client gets 60 events a minute in all, whichever server answers", async () => {
+      const post = (base: string, i: number, ip: string) =>
+        axios.post(
+          `${base}/store/meta/events`,
+          { event_name: "ViewContent", event_id: `limit-${ip}-${i}`, event_source_url: "https://shop.example.com/p/tee" },
+          { headers: { "x-publishable-api-key": topology.store!.publishableKey, "user-agent": SHOPPER_BROWSER["user-agent"], "x-forwarded-for": ip }, validateStatus: () => true }
+        )
+      const statuses: number[] = []
+      let refused: Awaited<ReturnType<typeof post>> | undefined
+      for (let i = 0; i < 70; i++) {
+        const res = await post(i % 2 ? topology.url("server-2") : topology.url("server"), i, "198.51.100.77")
+        statuses.push(res.status)
+        if (res.status === 429) refused = res
+      }
+      expect(statuses.slice(0, 60)).toEqual(Array(60).fill(202))
+      expect(statuses.slice(60)).toEqual(Array(10).fill(429))
+      expect(Number(refused!.headers["retry-after"])).toBeGreaterThan(0)
+      expect(refused!.data.message).toContain("Too many events")
+      // another client is counted on its own
+      expect((await post(topology.url("server-2"), 0, "198.51.100.78")).status).toBe(202)
+    })
+  })
+
   describe("a worker dies", () => {
     it("a worker killed (SIGKILL) in the middle of a backlog flush: the other finishes, nothing lost, nothing sent twice", async () => {
       const ids = await capiBacklog("crash", 12_000)
@@ -469,6 +512,44 @@ describe("the built plugin on one server and two workers (Redis event bus, workf
       expect(new Set(skus)).toEqual(new Set(sends.keys()))
 
       await topology.start(victim!)
+    })
+  })
+
+  describe("the server dies", () => {
+    it("a server killed (SIGKILL) right after answering Meta 200 loses no change: after a restart each is processed once", async () => {
+      // The workers are down, so nothing takes the changes before the server dies.
+      await Promise.all([topology.stop("worker-1"), topology.stop("worker-2")])
+      const leads = Array.from({ length: 20 }, (_, i) =>
+        emulator.webhooks.createLead({ answers: { email: `restart-lead-${i}@example.com`, full_name: `Restart Lead ${i}` } })
+      )
+      const results = await emulator.webhooks.burst(`${topology.url()}/meta/webhooks`, leads.map((lead) => emulator.webhooks.leadNotification(lead)))
+      expect(results.map((r) => r.status)).toEqual(leads.map(() => 200))
+      await topology.kill("server")
+      // The worst moment to die: after the 200, before the hand-over to the event bus (its queued events
+      // are removed, as if the server had never emitted them). The rows in PostgreSQL are all that is left.
+      const removed = await topology.removeQueuedEvents("meta.webhook_events.received")
+      expect(removed).toBeGreaterThan(0)
+      const ids = leads.map((lead) => lead.id)
+      const stored = await topology.sql(`SELECT status FROM meta_webhook_event WHERE payload->>'leadgen_id' = ANY($1)`, [ids])
+      expect(stored.map((r) => r.status)).toEqual(ids.map(() => "received"))
+      // The retry job takes a change never handed over once it is a minute old: age them instead of waiting.
+      await topology.sql(`UPDATE meta_webhook_event SET created_at = created_at - interval '2 minutes' WHERE payload->>'leadgen_id' = ANY($1)`, [ids])
+
+      await topology.startAll()
+      await topology.runScheduledJobNow("meta-retry-webhook-events")
+      const rows = await waitFor(
+        () => topology.sql(`SELECT status, attempts, outcome FROM meta_webhook_event WHERE payload->>'leadgen_id' = ANY($1)`, [ids]),
+        (list) => list.every((r) => r.status === "processed"),
+        "20 changes processed after the restart",
+        120_000
+      )
+      expect(rows.every((r) => r.attempts === 1 && r.outcome === "customer created from lead")).toBe(true)
+      const reads = emulator.requests({ method: "GET" }).filter((r) => ids.includes(r.path.split("/").pop()!))
+      expect(reads.length).toBe(20)
+      const [customers] = await topology.sql(
+        `SELECT count(*)::int AS n, count(DISTINCT email)::int AS distinct_emails FROM customer WHERE email LIKE 'restart-lead-%' AND deleted_at IS NULL`
+      )
+      expect(customers).toEqual({ n: 20, distinct_emails: 20 })
     })
   })
 })

@@ -40,6 +40,8 @@ export type GraphClientOptions = {
   dispatcher?: Dispatcher
   /** Clock for usage bookkeeping timestamps. */
   now?: () => number
+  /** Called after a response carried usage headers (read the figures with `usage()`); must not throw. */
+  onUsage?: () => void
 }
 
 export type GraphMethod = "GET" | "POST" | "DELETE"
@@ -118,6 +120,8 @@ export const DEFAULT_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_RETRIES = 3
 export const DEFAULT_RETRY_BASE_MS = 500
 export const DEFAULT_MAX_THROTTLE_WAIT_MS = 60_000
+/** Where Meta's resumable uploads go (https://developers.facebook.com/docs/video-api/guides/reels-publishing). */
+const UPLOAD_HOSTS = new Set(["rupload.facebook.com"])
 
 type BatchOperation = {
   operation: { method: GraphMethod; relative_url: string; body?: string; name?: string }
@@ -193,6 +197,7 @@ export class GraphClient {
   readonly #dispatcher?: Dispatcher
   readonly #now: () => number
   #usage: GraphUsageSnapshot = { app: null, businessUseCase: {}, adAccounts: {} }
+  readonly #onUsage?: () => void
 
   constructor(opts: GraphClientOptions) {
     if (!opts.appId) throw new Error("GraphClient: appId is required")
@@ -221,6 +226,7 @@ export class GraphClient {
     this.#sleep = opts.sleep ?? defaultSleep
     this.#dispatcher = opts.dispatcher
     this.#now = opts.now ?? Date.now
+    this.#onUsage = opts.onUsage
   }
 
   /** The app access token `{app_id}|{app_secret}` (reference §2.7): server-only, contains the secret. */
@@ -238,6 +244,35 @@ export class GraphClient {
 
   delete<T>(path: string, opts?: GraphRequestOptions): Promise<T> {
     return this.request<T>("DELETE", path, opts)
+  }
+
+  /**
+   * A POST to the upload URL Meta handed out (a reel's `upload_url` on rupload.facebook.com), with the
+   * token as `Authorization: OAuth …` and the upload's own headers (`file_url` for a hosted file):
+   * https://developers.facebook.com/docs/video-api/guides/reels-publishing (step 2, upload a hosted file).
+   * The token only ever goes to Meta's upload host or to the configured Graph host (the emulator serves
+   * both); never retried, since an upload may have started before it failed.
+   */
+  async upload<T>(uploadUrl: string, opts: { token: string; headers?: Record<string, string>; timeoutMs?: number }): Promise<T> {
+    let url: URL
+    try {
+      url = new URL(uploadUrl)
+    } catch {
+      throw new Error("GraphClient.upload: the upload URL is not a URL")
+    }
+    const graphOrigin = new URL(this.graphApiUrl).origin
+    if (!(url.protocol === "https:" && UPLOAD_HOSTS.has(url.hostname)) && url.origin !== graphOrigin) {
+      throw new Error(`GraphClient.upload: ${url.hostname} is not a Meta upload host`)
+    }
+    if (!opts.token) throw new Error("GraphClient: token must not be empty")
+    const prepared: PreparedRequest = {
+      method: "POST",
+      url: url.toString(),
+      headers: { accept: "application/json", ...opts.headers, authorization: `OAuth ${opts.token}` },
+      logPath: url.pathname,
+      secrets: [opts.token, this.appAccessToken(), this.#appSecret],
+    }
+    return (await this.#send<T>(prepared, 0, opts.timeoutMs ?? this.#timeoutMs)).value
   }
 
   async request<T>(method: GraphMethod, path: string, opts: GraphRequestOptions = {}): Promise<T> {
@@ -629,6 +664,7 @@ export class GraphClient {
   }
 
   #recordUsage(usage: UsageHeaders, req: PreparedRequest): void {
+    if (!usage.app && !usage.adAccount && !Object.keys(usage.businessUseCase ?? {}).length) return
     const updatedAt = this.#now()
     if (usage.app) this.#usage.app = { ...usage.app, updatedAt }
     for (const [objectId, entries] of Object.entries(usage.businessUseCase ?? {})) {
@@ -638,6 +674,11 @@ export class GraphClient {
       // X-Ad-Account-Usage does not name the account; the call's own act_ id (or usageKey) does.
       const account = req.objectId?.startsWith("act_") ? req.objectId : req.usageKey ?? "unknown"
       this.#usage.adAccounts[account] = { ...usage.adAccount, updatedAt }
+    }
+    try {
+      this.#onUsage?.()
+    } catch {
+      // a listener's failure is not the call's
     }
   }
 }

@@ -168,10 +168,13 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
     return row?.day ?? null
   }
 
-  /** This process's last usage reading (replaces its previous one), keyed by host and process id. */
+  /** A process's last usage reading (replaces its previous one), keyed by host and process id (this one's by default). */
   @InjectManager()
-  async recordApiUsage(snapshot: GraphUsageSnapshot, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    const processKey = `${hostname()}:${process.pid}`
+  async recordApiUsage(
+    snapshot: GraphUsageSnapshot,
+    processKey: string = `${hostname()}:${process.pid}`,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
     await boundSqlExecutor(sharedContext.manager).execute(
       `INSERT INTO "meta_api_usage" ("id", "process_key", "snapshot", "recorded_at", "created_at", "updated_at")
        VALUES (${newId("metausage")}, ?, ?::jsonb, now(), now(), now())

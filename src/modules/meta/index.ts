@@ -11,3 +11,4 @@ export default Module(META_MODULE, {
 
 export { MetaModuleService }
 export * from "./options"
+export * from "./events"

@@ -1,11 +1,13 @@
 import { randomBytes, createHash } from "node:crypto"
+import { hostname } from "node:os"
 import { MedusaService } from "@medusajs/framework/utils"
-import { GraphClient, GraphError } from "../../lib/graph"
+import { GraphClient, GraphError, UsageReports } from "../../lib/graph"
 import { TokenVault } from "../../lib/vault"
+import { META_API_USAGE_READ, type MetaApiUsageReadData } from "./events"
 import {
   OAUTH_STATE_TTL_MS,
   buildOAuthDialogUrl,
-  scopesFor,
+  requestedScopesFor,
   signOAuthState,
   verifyOAuthState,
 } from "../../lib/oauth"
@@ -83,8 +85,22 @@ class MetaModuleService extends MedusaService({
       appId: this.options_.appId,
       appSecret: this.options_.appSecret,
       timeoutMs: this.options_.requestTimeoutMs,
+      onUsage: () => this.usageReports_.changed(),
     })
   }
+
+  /** This process in the usage readings (a worker makes most of the calls; each process reports its own). */
+  static readonly processKey = `${hostname()}:${process.pid}`
+
+  /**
+   * Hands this process's usage figures to the event bus at most every 30 s; the subscriber stores them
+   * (meta_api_usage), so the admin shows what every server and worker spent, not only the process it asks.
+   */
+  protected readonly usageReports_ = new UsageReports(30_000, () => {
+    const bus = (this as unknown as { eventBusModuleService_?: { emit(msg: unknown): Promise<void> } }).eventBusModuleService_
+    const data: MetaApiUsageReadData = { process_key: MetaModuleService.processKey, snapshot: this.graph_.usage() }
+    bus?.emit({ name: META_API_USAGE_READ, data }).catch(() => undefined)
+  })
 
   getOptions(): ResolvedMetaOptions {
     return this.options_
@@ -200,7 +216,7 @@ class MetaModuleService extends MedusaService({
       appId: this.options_.appId,
       redirectUri: this.oauthRedirectUri(),
       state: signOAuthState({ nonce, userId, expiresAt }, this.oauthStateSecret()),
-      scopes: scopesFor(features),
+      scopes: requestedScopesFor(features),
     })
   }
 

@@ -529,6 +529,25 @@ describe("GraphClient", () => {
       expect(c.usage().app).toBeNull()
       expect(c.usage().businessUseCase).toEqual({})
     })
+
+    it("tells its listener after each response that carried usage figures, and a listener that throws breaks nothing", async () => {
+      server.sequence(
+        (_req, res) => sendJson(res, 200, { id: "1" }, { "x-app-usage": JSON.stringify({ call_count: 1, total_cputime: 1, total_time: 1 }) }),
+        (_req, res) => sendJson(res, 200, { id: "2" }),
+        (_req, res) => sendJson(res, 200, { id: "3" }, { "x-app-usage": JSON.stringify({ call_count: 2, total_cputime: 1, total_time: 1 }) })
+      )
+      const seen: (number | undefined)[] = []
+      const c = client({
+        onUsage: () => {
+          seen.push(c.usage().app?.callCount)
+          throw new Error("listener bug")
+        },
+      })
+      expect((await c.get<{ id: string }>("1", { token: TOKEN })).id).toBe("1")
+      expect((await c.get<{ id: string }>("2", { token: TOKEN })).id).toBe("2")
+      expect((await c.get<{ id: string }>("3", { token: TOKEN })).id).toBe("3")
+      expect(seen).toEqual([1, 2])
+    })
   })
 
   describe("timeouts and network errors", () => {

@@ -57,7 +57,6 @@ export const syncMetaAdSpendDaysStep = createStep("sync-meta-ad-spend-days", asy
       days.push({ day, ...(byDay.get(day) ?? { spend: "0", purchase_value: "0", purchases: 0 }) })
     }
     await overview.saveSpendDays({ adAccountId: act, currency: account.currency, days })
-    await overview.recordApiUsage(graph.usage())
     return new StepResponse<SyncedSpendDays>({ synced: true, ad_account_id: act, days: days.length })
   } catch (error) {
     await meta.recordGraphFailure(live.connectionId, error)

@@ -2,6 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { StoredAsset, StoredConnection, presentConnection, presentUsage } from "../../../../lib/connection"
 import { META_MODULE } from "../../../../modules/meta"
 import type MetaModuleService from "../../../../modules/meta/service"
+import { META_OVERVIEW_MODULE } from "../../../../modules/meta-overview"
+import type MetaOverviewModuleService from "../../../../modules/meta-overview/service"
+import { mergeUsageSnapshots } from "../../../../lib/overview"
 import type { MetaConnection } from "../../../../types/http/connection"
 
 /**
@@ -22,6 +25,14 @@ export async function readConnectionView(scope: MedusaContainer): Promise<MetaCo
       service.featureFlags(connection),
       service.getOptions().autoSetup
     ),
-    api_usage: presentUsage(service.getGraphClient().usage()),
+    // This process's figures with the newest the other servers and workers reported (within the hour).
+    api_usage: presentUsage(mergeUsageSnapshots([service.getGraphClient().usage(), ...(await recentUsage(scope))])),
   }
+}
+
+const USAGE_WINDOW_MS = 60 * 60 * 1000
+
+async function recentUsage(scope: MedusaContainer) {
+  const overview = scope.resolve<MetaOverviewModuleService>(META_OVERVIEW_MODULE, { allowUnregistered: true })
+  return overview ? overview.listRecentApiUsage(USAGE_WINDOW_MS) : []
 }

@@ -1,19 +1,17 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { FixedWindowLimiter } from "../../../../lib/capi"
 import type { StoreMetaEventResponse } from "../../../../types/http/store"
 import { mirrorMetaBrowserEventWorkflow } from "../../../../workflows/capi"
 import { clientOf } from "../request-context"
+import { takeClientEvent } from "./client-limit"
 import type { PostStoreMetaEventType } from "../validators"
-
-/** 60 mirrored events per minute and client IP: a busy shopper sends a handful. */
-const limiter = new FixedWindowLimiter(60, 60_000)
 
 /** Mirrors a browser Pixel event server-side with the same eventID, so Meta counts it once. */
 export const POST = async (req: MedusaRequest<PostStoreMetaEventType>, res: MedusaResponse<StoreMetaEventResponse>) => {
   const body = req.validatedBody
   const { ip, userAgent } = clientOf(req)
-  if (!limiter.take(ip ?? "unknown")) {
-    res.setHeader("Retry-After", String(Math.ceil(limiter.retryAfterMs(ip ?? "unknown") / 1000)))
+  const limit = await takeClientEvent(req.scope, ip)
+  if (!limit.allowed) {
+    res.setHeader("Retry-After", String(Math.ceil(limit.retryAfterMs / 1000)))
     res.status(429).json({ type: "too_many_requests", message: "Too many events from this client; retry later" })
     return
   }
