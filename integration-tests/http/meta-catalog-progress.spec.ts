@@ -3,9 +3,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { catalogWorker } from "../helpers/catalog-worker"
 import { useTestEmulator } from "../helpers/meta-env"
-import { flushCatalog } from "../../src/workflows/catalog/engine/flush-catalog"
-import { catalogWorkerDue } from "../../src/workflows/catalog/engine/catalog-worker-due"
-import { catalogPassThread } from "../../src/workflows/catalog/engine/catalog-pass-thread"
+import { flushCatalog } from "../../src/catalog-sync/flush-catalog"
+import { catalogWorkerDue } from "../../src/catalog-sync/catalog-worker-due"
+import { catalogPassThread } from "../../src/catalog-sync/catalog-pass-thread"
 
 jest.setTimeout(180_000)
 

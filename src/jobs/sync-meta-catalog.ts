@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { syncMetaCatalogWorkflow } from "../workflows/catalog"
-import { catalogWorkerDue } from "../workflows/catalog/engine/catalog-worker-due"
+import { catalogWorkerDue } from "../catalog-sync/catalog-worker-due"
 
 /**
  * The catalog worker, every 5 seconds: price changes → dirty items to items_batch → batch status.

@@ -4,7 +4,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { afterShopperResponse } from "../lib/after-shopper-response"
 import { coalesce } from "../lib/coalesce"
 import { markMetaCatalogItemsDirtyWorkflow } from "../workflows/catalog"
-import type { CatalogChange } from "../workflows/catalog/engine/mark-changes-dirty"
+import type { CatalogChange } from "../catalog-sync/mark-changes-dirty"
 
 const KIND_BY_EVENT: Record<string, CatalogChange["kind"]> = {
   "product.created": "products",

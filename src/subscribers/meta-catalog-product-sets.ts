@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { markMetaProductSetsDirtyWorkflow } from "../workflows/catalog"
-import type { ProductSetChange } from "../workflows/catalog/engine/sync-product-sets"
+import type { ProductSetChange } from "../catalog-sync/sync-product-sets"
 
 const KIND_BY_EVENT: Record<string, Exclude<ProductSetChange["kind"], "all">> = {
   "product-collection.created": "collections",

@@ -9,8 +9,8 @@ import {
   type ServerEvent,
 } from "../../lib/capi"
 import { GraphError } from "../../lib/graph"
-import { META_MODULE } from "../../modules/meta"
 import type { ClaimedCapiEvent } from "../../modules/meta/capi-outbox-store"
+import { metaService } from "../../modules/meta/resolve-meta-service"
 import type MetaModuleService from "../../modules/meta/service"
 
 /**
@@ -28,10 +28,6 @@ export const PARTNER_AGENT = "medusa-plugin-meta"
 export type OutboxRow = ClaimedCapiEvent
 
 export type FlushReport = { selected: number; sent: number; failed: number; expired: number; retry: number; calls: number }
-
-function service(container: MedusaContainer): MetaModuleService {
-  return container.resolve<MetaModuleService>(META_MODULE)
-}
 
 /** Groups without copying arrays per row (a backlog can be 100,000 rows). */
 function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
@@ -69,7 +65,7 @@ export async function currentTestEventCode(svc: MetaModuleService): Promise<stri
  * errors and throttling (never sooner than Meta's estimated_time_to_regain_access).
  */
 export async function deliverRows(container: MedusaContainer, rows: OutboxRow[], nowMs = Date.now()): Promise<FlushReport> {
-  const svc = service(container)
+  const svc = metaService(container)
   const report: FlushReport = { selected: rows.length, sent: 0, failed: 0, expired: 0, retry: 0, calls: 0 }
   if (!rows.length) return report
   const credentials = await svc.getConnectionToken()
@@ -189,14 +185,14 @@ const OUTBOX_FIELDS = ["id", "pixel_id", "event_name", "event_id", "attempts", "
 
 /** Pending rows that are due (lease expired or retry time reached), oldest event first, leased to this run. */
 export async function claimDueRows(container: MedusaContainer, limit: number, nowMs = Date.now()): Promise<OutboxRow[]> {
-  return service(container)
+  return metaService(container)
     .capiOutboxStore()
     .claimDue(limit, new Date(nowMs), new Date(nowMs + SEND_LEASE_MS))
 }
 
 export async function loadRows(container: MedusaContainer, ids: string[]): Promise<OutboxRow[]> {
   if (!ids.length) return []
-  return (await service(container).listMetaCapiEvents(
+  return (await metaService(container).listMetaCapiEvents(
     { id: ids, status: "pending" },
     { take: ids.length, select: OUTBOX_FIELDS }
   )) as unknown as OutboxRow[]

@@ -9,7 +9,7 @@ import {
   readLeadgenNotice,
   readPermissionNotice,
 } from "../../lib/webhooks"
-import { metaService } from "../connection/steps/meta-service"
+import { metaService } from "../../modules/meta/resolve-meta-service"
 import { pauseMetaConnectionWorkflow } from "./workflows/pause-meta-connection"
 import { processMetaLeadWorkflow } from "./workflows/process-meta-lead"
 import { storeMetaCommentWorkflow } from "./workflows/store-meta-comment"

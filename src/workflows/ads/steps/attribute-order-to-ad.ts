@@ -5,7 +5,7 @@ import { minorToDecimalString, toMinorUnits, type AmountLike } from "../../../li
 import { publicationIdFromLanding } from "../../../lib/publishing/publication-link"
 import { META_ADS_MODULE } from "../../../modules/meta-ads"
 import type MetaAdsModuleService from "../../../modules/meta-ads/service"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 export type OrderAdAttributionResult =
   | { attributed: false; reason: string }

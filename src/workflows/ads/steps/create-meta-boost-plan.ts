@@ -15,7 +15,7 @@ import {
   requestFingerprint,
   shortName,
   type MetaAdCreationPlan,
-} from "./create-meta-ad-plan"
+} from "../meta-ad-creation-plan"
 
 export type MetaBoostObjective = "OUTCOME_ENGAGEMENT" | "OUTCOME_TRAFFIC"
 

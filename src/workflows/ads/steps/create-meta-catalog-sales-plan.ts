@@ -13,7 +13,7 @@ import {
   requestFingerprint,
   shortName,
   type MetaAdCreationPlan,
-} from "./create-meta-ad-plan"
+} from "../meta-ad-creation-plan"
 
 export type CreateMetaCatalogSalesInput = {
   /** The plugin's product set (metaps_…, from the catalog sync) or its id at Meta. */

@@ -1,6 +1,6 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
-import type { MetaAdCreationPlan } from "../steps/create-meta-ad-plan"
+import type { MetaAdCreationPlan } from "../meta-ad-creation-plan"
 import { createMetaAdObjectStep, finishMetaAdCreationStep, type CreateMetaAdObjectInput, type CreatedMetaAdObject } from "../steps/create-meta-ad-object"
 import { syncMetaAdsStep } from "../steps/sync-meta-ads"
 

@@ -1,10 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { buildMirroredEvent, type BrowserContext } from "../../../lib/capi"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 import type { BuiltCapiEvents } from "./build-purchase-event"
-import { browserContextOf } from "./browser-context"
-import { resolveCapiTarget } from "./resolve-capi-target"
+import { browserContextOf } from "../browser-context"
+import { resolveCapiTarget } from "../resolve-capi-target"
 
 export type MirroredEventRequest = {
   event_name: string

@@ -1,9 +1,9 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { buildPurchaseEvent, type OrderLike, type ServerEvent } from "../../../lib/capi"
-import { metaService } from "../../connection/steps/meta-service"
-import { resolveCapiTarget } from "./resolve-capi-target"
-import { browserContextOf } from "./browser-context"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
+import { resolveCapiTarget } from "../resolve-capi-target"
+import { browserContextOf } from "../browser-context"
 
 export type BuiltCapiEvents =
   | { skipped: string }

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { buildRegistrationEvent, type CustomerLike } from "../../../lib/capi"
 import type { BuiltCapiEvents } from "./build-purchase-event"
-import { resolveCapiTarget } from "./resolve-capi-target"
+import { resolveCapiTarget } from "../resolve-capi-target"
 
 /** CompleteRegistration for a new customer account (guest customers made at checkout don't register). */
 export const buildRegistrationEventStep = createStep(

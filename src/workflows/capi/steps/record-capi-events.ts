@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { matchQualityOf, type ServerEvent } from "../../../lib/capi"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 import type { BuiltCapiEvents } from "./build-purchase-event"
 import { SEND_LEASE_MS } from "../outbox"
 

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 /**
  * An admin's replay: the row goes back to pending (the only way an event is sent twice). Sent events can

@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { flushCatalog } from "../engine/flush-catalog"
-import { watchPriceChanges } from "../engine/watch-price-changes"
+import { flushCatalog } from "../../../catalog-sync/flush-catalog"
+import { watchPriceChanges } from "../../../catalog-sync/watch-price-changes"
 
 /**
  * Picks up price edits (no Medusa event exists for them), then sends due dirty items to items_batch.

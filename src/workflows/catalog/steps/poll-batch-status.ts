@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { updateRunProgress } from "../engine/full-sync"
-import { pollCatalogBatches } from "../engine/poll-catalog-batches"
+import { updateRunProgress } from "../../../catalog-sync/full-sync"
+import { pollCatalogBatches } from "../../../catalog-sync/poll-catalog-batches"
 
 /** Reads check_batch_request_status for submitted batches and records each item's outcome. */
 export const pollBatchStatusStep = createStep("poll-meta-catalog-batch-status", async (_: void, { container }) => {

@@ -1,5 +1,5 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { reconcileCatalog } from "../engine/reconcile-catalog"
+import { reconcileCatalog } from "../../../catalog-sync/reconcile-catalog"
 
 export const reconcileCatalogStep = createStep("reconcile-meta-catalog", async (_: void, { container }) => {
   return new StepResponse(await reconcileCatalog(container))

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { metaService } from "../engine/catalog-context"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 type Input = { product_id: string; variant_ids?: string[]; excluded: boolean }
 type Previous = { product_id: string; states: { variant_id: string; excluded: boolean }[] }

@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { markProductSetsDirty } from "../engine/sync-product-sets"
-import { startFullSyncForSelectedCatalog } from "../engine/full-sync"
+import { markProductSetsDirty } from "../../../catalog-sync/sync-product-sets"
+import { startFullSyncForSelectedCatalog } from "../../../catalog-sync/full-sync"
 
 /**
  * Starts a full sync (items and product sets) when the connection has a catalog it did not have before.

@@ -1,5 +1,5 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { syncProductSets } from "../engine/sync-product-sets"
+import { syncProductSets } from "../../../catalog-sync/sync-product-sets"
 
 /**
  * Sends dirty product sets to Meta. Nothing to compensate: a set that failed stays dirty (throttling,

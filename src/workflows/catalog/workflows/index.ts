@@ -1,5 +1,5 @@
 import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
-import type { CatalogChange } from "../engine/mark-changes-dirty"
+import type { CatalogChange } from "../../../catalog-sync/mark-changes-dirty"
 import { flushCatalogBatchStep } from "../steps/flush-catalog-batch"
 import { markItemsDirtyStep } from "../steps/mark-items-dirty"
 import { markProductSetsDirtyStep } from "../steps/mark-product-sets-dirty"
@@ -8,7 +8,7 @@ import { reconcileCatalogStep } from "../steps/reconcile-catalog"
 import { setCatalogExclusionStep } from "../steps/set-catalog-exclusion"
 import { startFullSyncStep } from "../steps/start-full-sync"
 import { syncProductSetsStep } from "../steps/sync-product-sets"
-import type { ProductSetChange } from "../engine/sync-product-sets"
+import type { ProductSetChange } from "../../../catalog-sync/sync-product-sets"
 
 export const markMetaCatalogItemsDirtyWorkflow = createWorkflow(
   "mark-meta-catalog-items-dirty",

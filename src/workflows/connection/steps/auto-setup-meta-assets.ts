@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AutoSetupAction, planAutoSetup } from "../../../lib/connection"
 import { GraphError } from "../../../lib/graph"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 type Created = { connection_id: string; catalog_id?: string; pixel_id?: string }
 

@@ -4,7 +4,7 @@ import { FEATURE_NAMES, connectionStatus, dateFromUnixSeconds } from "../../../l
 import { GraphError } from "../../../lib/graph"
 import { missingPermissionsByFeature } from "../../../lib/oauth"
 import type { MetaHealth } from "../../../types/http/connection"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 /**
  * Health check: asks Meta (debug_token) whether the stored token still works, refreshes the granted

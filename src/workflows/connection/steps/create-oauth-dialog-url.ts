@@ -1,5 +1,5 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 /** Records a single-use OAuth state for the admin and returns Meta's login dialog URL. */
 export const createOAuthDialogUrlStep = createStep(

@@ -1,6 +1,7 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { DiscoveredAsset, discoverAssets } from "../../../lib/connection"
-import { metaService, readableMetaError } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
+import { readableMetaError } from "../readable-meta-error"
 
 export type DiscoveredMetaAsset = DiscoveredAsset & { sealed_token: string | null }
 

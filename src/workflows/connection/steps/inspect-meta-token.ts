@@ -1,7 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { dateFromUnixSeconds } from "../../../lib/connection"
-import { metaService, readableMetaError } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
+import { readableMetaError } from "../readable-meta-error"
 
 export type MetaTokenInspection = {
   meta_user_id: string | null

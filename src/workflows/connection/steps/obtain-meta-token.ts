@@ -1,5 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { metaService, readableMetaError } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
+import { readableMetaError } from "../readable-meta-error"
 
 export type ObtainMetaTokenInput =
   | { method: "oauth"; code: string }

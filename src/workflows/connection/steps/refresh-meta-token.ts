@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { GraphError } from "../../../lib/graph"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 export type RefreshOutcome = {
   connection_id: string

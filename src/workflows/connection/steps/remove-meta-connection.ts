@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 /**
  * Disconnects locally: wipes the tokens (connection and page tokens) and soft-deletes the connection

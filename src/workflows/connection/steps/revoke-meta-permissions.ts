@@ -1,5 +1,5 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 /**
  * Tells Meta to drop the app's permissions (DELETE /me/permissions) when Meta is reachable. Best

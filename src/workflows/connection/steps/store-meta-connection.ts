@@ -9,7 +9,7 @@ import {
 } from "../../../lib/connection"
 import type { DiscoveredMetaAsset } from "./discover-meta-assets"
 import type { MetaTokenInspection } from "./inspect-meta-token"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 export type StoreMetaConnectionInput = {
   method: "oauth" | "system_user"

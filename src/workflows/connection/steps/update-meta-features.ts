@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { FeatureName } from "../../../lib/connection"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 /** Stores the admin's feature toggles; they override the plugin options for this store. */
 export const updateMetaFeaturesStep = createStep(

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AssetSelection, SELECTION_TYPES, unknownSelections } from "../../../lib/connection"
-import { metaService } from "./meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 /** Saves the merchant's choice of business, page, Instagram account, ad account, pixel and catalog. */
 export const updateMetaSelectionStep = createStep(

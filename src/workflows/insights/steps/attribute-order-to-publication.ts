@@ -4,7 +4,7 @@ import { minorToDecimalString, toMinorUnits, type AmountLike } from "../../../li
 import { publicationIdFromLanding } from "../../../lib/publishing/publication-link"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 export type OrderAttribution = { attributed: false; reason: string } | { attributed: true; publication_id: string }
 

@@ -13,7 +13,7 @@ import type MetaModuleService from "../../../modules/meta/service"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type { AccountInsightWrite, AccountPostWrite } from "../../../modules/meta-publishing/insights-repository"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
-import { pageTokens } from "./page-tokens"
+import { pageTokens } from "../page-tokens"
 import type { RefreshInsightsInput } from "./refresh-publication-insights"
 
 export type RefreshedAccounts = { refreshed: number; calls: number }

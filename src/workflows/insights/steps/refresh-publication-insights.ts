@@ -13,7 +13,7 @@ import type MetaModuleService from "../../../modules/meta/service"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
 import type { MetaPublicationKind } from "../../../types/http/publishing"
-import { pageTokens } from "./page-tokens"
+import { pageTokens } from "../page-tokens"
 
 export type RefreshInsightsInput = { account_id?: string; force?: boolean }
 export type RefreshedPublications = { refreshed: number; read: number; calls: number }

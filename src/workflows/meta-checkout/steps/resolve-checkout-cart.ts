@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { retailerIdOf } from "../../../lib/catalog"
 import type { ParsedCheckout } from "../../../lib/meta-checkout"
-import { resolveCatalogContext } from "../../catalog/engine/catalog-context"
+import { resolveCatalogContext } from "../../../catalog-sync/catalog-context"
 
 export type CheckoutCartInput = {
   region_id: string

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { GraphLead, LEAD_FIELDS, LeadCustomerFields, LeadgenNotice, leadToCustomerFields } from "../../../lib/webhooks"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 export type FetchedMetaLead = {
   connection_id: string

@@ -1,5 +1,5 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 import type { DeletionSummary } from "./delete-meta-user-data"
 
 /** Records that a data-deletion request is done (the public status page reads this). */

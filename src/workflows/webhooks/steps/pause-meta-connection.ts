@@ -1,7 +1,7 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { scopesFor } from "../../../lib/oauth"
 import { PermissionNotice, permissionChangeEffect } from "../../../lib/webhooks"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 export type PauseMetaConnectionInput = {
   meta_user_id: string

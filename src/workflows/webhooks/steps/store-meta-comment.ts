@@ -1,6 +1,6 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { CommentNotice } from "../../../lib/webhooks"
-import { metaService } from "../../connection/steps/meta-service"
+import { metaService } from "../../../modules/meta/resolve-meta-service"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MetaCatalogResponse } from "../../../../types/http/catalog"
-import { resolveCatalogContext } from "../../../../workflows/catalog/engine/catalog-context"
+import { resolveCatalogContext } from "../../../../catalog-sync/catalog-context"
 import { presentRun } from "./present-catalog"
 
 /** GET /admin/meta/catalog: totals, progress of a running full sync, the last reconcile, and why sync waits. */

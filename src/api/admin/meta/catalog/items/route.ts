@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MetaCatalogItemsResponse } from "../../../../../types/http/catalog"
-import { metaService } from "../../../../../workflows/catalog/engine/catalog-context"
+import { metaService } from "../../../../../modules/meta/resolve-meta-service"
 import { presentCatalogItem } from "../present-catalog"
 
 type Query = { status?: string; product_id?: string; limit: number; offset: number }

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MetaCatalogSyncResponse } from "../../../../../types/http/catalog"
 import { startMetaCatalogFullSyncWorkflow } from "../../../../../workflows/catalog"
-import { metaService } from "../../../../../workflows/catalog/engine/catalog-context"
+import { metaService } from "../../../../../modules/meta/resolve-meta-service"
 import { presentRun } from "../present-catalog"
 
 /** POST /admin/meta/catalog/sync: a full sync; the catalog worker sends what differs, progress on GET catalog. */

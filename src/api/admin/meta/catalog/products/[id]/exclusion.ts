@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { setMetaCatalogExclusionWorkflow } from "../../../../../../workflows/catalog"
 import type { MetaCatalogExclusionBody, MetaCatalogItem, MetaCatalogProductResponse } from "../../../../../../types/http/catalog"
-import { metaService } from "../../../../../../workflows/catalog/engine/catalog-context"
+import { metaService } from "../../../../../../modules/meta/resolve-meta-service"
 import { presentCatalogItem } from "../../present-catalog"
 
 export async function requireProduct(req: AuthenticatedMedusaRequest, id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { catalogItemTotal, fullSyncProgress } from "../../../lib/catalog/full-sync-progress"
-import { metaService } from "./catalog-context"
+import { catalogItemTotal, fullSyncProgress } from "../lib/catalog/full-sync-progress"
+import { metaService } from "../modules/meta/resolve-meta-service"
 
 const PAGE = 5000
 

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
-import { optimizationClassFor, validateBudget, type BudgetField, type MinimumBudgets } from "../../../lib/ads"
-import { GraphError, type GraphClient } from "../../../lib/graph"
-import type MetaModuleService from "../../../modules/meta/service"
+import { optimizationClassFor, validateBudget, type BudgetField, type MinimumBudgets } from "../../lib/ads"
+import { GraphError, type GraphClient } from "../../lib/graph"
+import type MetaModuleService from "../../modules/meta/service"
 
 /**
  * What a new campaign is made of, decided before anything is sent: the parameters of the campaign, ad

@@ -7,10 +7,11 @@ import {
   productSetRetailerId,
   retailerIdOf,
   type ProductSetSource,
-} from "../../../lib/catalog"
-import { GraphError } from "../../../lib/graph"
-import type { ProductSetSourceRef } from "../../../modules/meta/catalog-product-set-store"
-import { metaService, resolveCatalogContext, type CatalogContext } from "./catalog-context"
+} from "../lib/catalog"
+import { GraphError } from "../lib/graph"
+import type { ProductSetSourceRef } from "../modules/meta/catalog-product-set-store"
+import { metaService } from "../modules/meta/resolve-meta-service"
+import { recordAuthFailure, resolveCatalogContext, type CatalogContext } from "./catalog-context"
 
 export type ProductSetChange =
   | { kind: "all" }
@@ -114,10 +115,7 @@ export async function syncProductSets(container: MedusaContainer): Promise<Produ
       } as any)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      if (error instanceof GraphError && error.category === "auth") {
-        await service.recordGraphFailure(context.target.connectionId, error)
-        return { ...result, paused: message }
-      }
+      if (await recordAuthFailure(service, context.target.connectionId, error)) return { ...result, paused: message }
       // Throttled or Meta unavailable: the row stays dirty and is tried on a later tick.
       if (error instanceof GraphError && (error.category === "throttled" || error.category === "transient")) return result
       result.failed++

@@ -1,12 +1,5 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { GraphError } from "../../../lib/graph"
-import { META_MODULE } from "../../../modules/meta"
-import type MetaModuleService from "../../../modules/meta/service"
-
-export function metaService(container: MedusaContainer): MetaModuleService {
-  return container.resolve<MetaModuleService>(META_MODULE)
-}
+import { GraphError } from "../../lib/graph"
 
 /**
  * Turns a Graph failure into an error a merchant can read: Meta's own user-facing text when it sends

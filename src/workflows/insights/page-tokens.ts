@@ -1,4 +1,4 @@
-import type MetaModuleService from "../../../modules/meta/service"
+import type MetaModuleService from "../../modules/meta/service"
 
 type Account = { platform: "instagram" | "facebook"; meta_id: string; page_meta_id: string | null }
 

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads"
 import { Client, type ClientConfig } from "pg"
-import { pgSqlExecutor } from "../../../modules/meta/sql-executor"
+import { pgSqlExecutor } from "../modules/meta/sql-executor"
 import { prepareCatalogPass } from "./prepare-catalog-pass"
 import type { CatalogPassReply, CatalogPassRequest } from "./catalog-pass-thread"
 

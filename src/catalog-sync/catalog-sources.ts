@@ -1,5 +1,5 @@
-import { sellableQuantity, type CatalogPriceInput, type CatalogProductInput, type CatalogVariantInput } from "../../../lib/catalog"
-import type { SqlExecutor } from "../../../modules/meta/sql-executor"
+import { sellableQuantity, type CatalogPriceInput, type CatalogProductInput, type CatalogVariantInput } from "../lib/catalog"
+import type { SqlExecutor } from "../modules/meta/sql-executor"
 
 export type CatalogSource = {
   product: CatalogProductInput

@@ -1,9 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { hintForItemError } from "../../../lib/catalog"
-import { GraphError } from "../../../lib/graph"
-import type { CatalogItemOutcome } from "../../../modules/meta/catalog-store"
-import { metaService, resolveCatalogContext } from "./catalog-context"
+import { hintForItemError } from "../lib/catalog"
+import { GraphError } from "../lib/graph"
+import type { CatalogItemOutcome } from "../modules/meta/catalog-store"
+import { metaService } from "../modules/meta/resolve-meta-service"
+import { recordAuthFailure, resolveCatalogContext } from "./catalog-context"
 import { retryDelayMs } from "./retry-delay"
 
 type BatchStatus = {
@@ -53,10 +54,7 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
         statuses.push(...(answer?.data ?? []))
       }
     } catch (error) {
-      if (error instanceof GraphError && error.category === "auth") {
-        await service.recordGraphFailure(target.connectionId, error)
-        return { ...result, paused: error.message }
-      }
+      if (await recordAuthFailure(service, target.connectionId, error)) return { ...result, paused: (error as GraphError).message }
       const wait = error instanceof GraphError && error.retryAfterMs ? error.retryAfterMs : retryDelayMs(batch.attempts + 1)
       await service.updateMetaCatalogBatches({ id: batch.id, attempts: batch.attempts + 1, next_poll_at: new Date(Date.now() + wait) } as any)
       continue

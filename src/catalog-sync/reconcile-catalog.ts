@@ -1,7 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { planOrphanDeletion } from "../../../lib/catalog"
-import { GraphError } from "../../../lib/graph"
-import { resolveCatalogContext } from "./catalog-context"
+import { planOrphanDeletion } from "../lib/catalog"
+import { recordAuthFailure, resolveCatalogContext } from "./catalog-context"
 
 export type ReconcileResult = { status: "completed" | "stopped" | "failed" | "paused"; seen: number; orphans: number; resent: number; message?: string }
 
@@ -39,7 +38,7 @@ export async function reconcileCatalog(container: MedusaContainer, options: { pa
     }
     await flushPage()
   } catch (error) {
-    if (error instanceof GraphError && error.category === "auth") await service.recordGraphFailure(target.connectionId, error)
+    await recordAuthFailure(service, target.connectionId, error)
     const message = error instanceof Error ? error.message : String(error)
     await service.updateMetaCatalogRuns({ id: run.id, status: "failed", message, finished_at: new Date() } as any)
     return { status: "failed", seen, orphans: 0, resent: 0, message }

@@ -4,9 +4,9 @@ import {
   mapVariantToCatalogItem,
   type CatalogOperation,
   type CatalogSettings,
-} from "../../../lib/catalog"
-import { CatalogItemStore, type CatalogItemOutcome, type CatalogItemRow } from "../../../modules/meta/catalog-store"
-import type { SqlExecutor } from "../../../modules/meta/sql-executor"
+} from "../lib/catalog"
+import { CatalogItemStore, type CatalogItemOutcome, type CatalogItemRow } from "../modules/meta/catalog-store"
+import type { SqlExecutor } from "../modules/meta/sql-executor"
 import { loadCatalogSources } from "./catalog-sources"
 
 export type CatalogPassInput = {

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { metaService } from "../../connection/steps/meta-service"
-import { currentTestEventCode } from "../outbox"
+import { metaService } from "../../modules/meta/resolve-meta-service"
+import { currentTestEventCode } from "./outbox"
 
 export type CapiTarget = { pixelId: string; testEventCode: string | null }
 

@@ -1,4 +1,4 @@
-import type { BrowserContext } from "../../../lib/capi"
+import type { BrowserContext } from "../../lib/capi"
 
 export type CartContextRow = {
   fbp?: string | null

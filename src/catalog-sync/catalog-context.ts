@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { CatalogSettings } from "../../../lib/catalog"
-import { META_MODULE } from "../../../modules/meta"
-import type MetaModuleService from "../../../modules/meta/service"
+import type { CatalogSettings } from "../lib/catalog"
+import { GraphError } from "../lib/graph"
+import { metaService } from "../modules/meta/resolve-meta-service"
+import type MetaModuleService from "../modules/meta/service"
 
 export type CatalogContext = {
   service: MetaModuleService
@@ -11,10 +12,6 @@ export type CatalogContext = {
   /** Null when sync must wait: not connected, the connection needs attention, no catalog, or feature off. */
   target: { connectionId: string; token: string; catalogId: string } | null
   pausedReason?: string
-}
-
-export function metaService(container: MedusaContainer): MetaModuleService {
-  return container.resolve<MetaModuleService>(META_MODULE)
 }
 
 /** Options, the store's defaults (currency, sales channel, name) and where to send. */
@@ -51,4 +48,15 @@ export async function resolveCatalogContext(container: MedusaContainer): Promise
     return { ...base, target: null, pausedReason: `The Meta connection needs attention (${connection.status}): ${connection.last_error ?? "reconnect"}.` }
   }
   return { ...base, target: { ...token, catalogId: connection.catalog_id } }
+}
+
+/**
+ * Meta refused the connection's token (expired, revoked, session invalidated): the connection is marked,
+ * so catalog work pauses and the admin asks for a reconnect, instead of retrying. True when the failure
+ * was that; any other failure is the caller's to handle.
+ */
+export async function recordAuthFailure(service: MetaModuleService, connectionId: string, error: unknown): Promise<boolean> {
+  if (!(error instanceof GraphError) || error.category !== "auth") return false
+  await service.recordGraphFailure(connectionId, error)
+  return true
 }

@@ -1,10 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
-import { MAX_REQUESTS_PER_BATCH } from "../../../lib/catalog"
-import { GraphError } from "../../../lib/graph"
-import { knexSqlExecutor } from "../../../modules/meta/sql-executor"
+import { MAX_REQUESTS_PER_BATCH } from "../lib/catalog"
+import { GraphError } from "../lib/graph"
+import { knexSqlExecutor } from "../modules/meta/sql-executor"
 import { catalogPassThread, CatalogPassThreadUnavailable, threadConnectionConfig } from "./catalog-pass-thread"
-import { metaService, resolveCatalogContext, type CatalogContext } from "./catalog-context"
+import { metaService } from "../modules/meta/resolve-meta-service"
+import { recordAuthFailure, resolveCatalogContext, type CatalogContext } from "./catalog-context"
 import { prepareCatalogPass, type CatalogPassInput, type CatalogPassResult } from "./prepare-catalog-pass"
 import { updateRunProgress } from "./full-sync"
 import { retryDelayMs } from "./retry-delay"
@@ -143,8 +144,7 @@ async function recordCallFailure(
 ): Promise<Pick<FlushResult, "throttledForMs" | "failed" | "paused">> {
   const store = context.service.catalogItemStore()
   const message = error instanceof Error ? error.message : String(error)
-  if (error instanceof GraphError && error.category === "auth") {
-    await context.service.recordGraphFailure(context.target!.connectionId, error)
+  if (await recordAuthFailure(context.service, context.target!.connectionId, error)) {
     await store.releaseBatchForRetry(batchId, null, false, message)
     return { paused: `The Meta connection needs attention: ${message}` }
   }

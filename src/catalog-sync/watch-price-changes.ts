@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
-import { metaService } from "./catalog-context"
+import { metaService } from "../modules/meta/resolve-meta-service"
 
 const CURSOR = "prices"
 
