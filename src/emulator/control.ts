@@ -106,6 +106,7 @@ function route(request: ParsedRequest, state: EmulatorState): unknown {
         media: publishing.media(),
         posts: publishing.pagePosts(),
         photos: publishing.pagePhotos(),
+        reels: publishing.reels(),
         comments: [...publishingOf(state.world).comments.values()],
       }
     }

@@ -63,9 +63,12 @@ export class FaultBook {
   }
 
   /** The first fault matching the request, counted down by one use. */
-  take(method: string, path: string): FaultSpec | undefined {
+  take(method: string, path: string, params: Record<string, unknown> = {}): FaultSpec | undefined {
     const index = this.faults.findIndex(
-      (f) => (!f.method || f.method.toUpperCase() === method) && f.matches(path)
+      (f) =>
+        (!f.method || f.method.toUpperCase() === method) &&
+        f.matches(path) &&
+        Object.entries(f.params ?? {}).every(([name, value]) => String(params[name] ?? "") === value)
     )
     if (index < 0) return undefined
     const fault = this.faults[index]

@@ -15,6 +15,8 @@ export type ParsedRequest = {
   /** http://host:port as the client addressed us, for paging.next links. */
   origin: string
   authorization?: string
+  /** rupload's `file_url` header: the hosted file of a reel upload (reels publishing guide, step 2). */
+  fileUrl?: string
 }
 
 function readRaw(req: IncomingMessage): Promise<string> {
@@ -64,6 +66,7 @@ export async function readRequest(req: IncomingMessage): Promise<ParsedRequest> 
     params: { ...query, ...bodyParams },
     origin,
     authorization: req.headers.authorization,
+    ...(typeof req.headers.file_url === "string" ? { fileUrl: req.headers.file_url } : {}),
   }
 }
 

@@ -2,6 +2,7 @@ import type { AppRegistry, Caller } from "./context"
 import { requestErrors } from "./errors"
 import type { FieldSelection } from "./fields"
 import { requireAnyScope, type Node } from "./nodes"
+import { shopOf } from "./routes/instagram-shopping"
 import { pageTokenFor } from "./tokens"
 import type { EmulatorApp } from "./types"
 import type {
@@ -106,6 +107,11 @@ const IG_USER: NodeDefinition<IgAccountRecord> = {
     followers_count: (ig) => ig.followersCount,
     media_count: (ig) => ig.mediaCount,
     profile_picture_url: (ig) => pictureUrl(ig.name),
+    // https://developers.facebook.com/docs/instagram-platform/shopping-api/product-tagging#get-eligibility
+    shopping_product_tag_eligibility: (ig, fc) => {
+      requireAnyScope(fc.caller, ["instagram_shopping_tag_products"], 10)
+      return shopOf(fc.world, ig).eligible
+    },
   },
 }
 

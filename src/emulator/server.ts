@@ -154,7 +154,7 @@ export async function startServer(
    * or a "lost_response" leaves it unanswered (null in the batch answer, as Meta's timed-out operations are).
    */
   async function dispatchOperation(request: ParsedRequest): Promise<GraphOutcome | null> {
-    const fault = state.faults.take(request.method, request.pathname)
+    const fault = state.faults.take(request.method, request.pathname, request.params)
     if (fault?.kind === "timeout" && fault.delayMs === undefined) return null
     if (fault?.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     const outcome = await execute(request, fault)
@@ -162,7 +162,7 @@ export async function startServer(
   }
 
   async function handleGraph(request: ParsedRequest, res: ServerResponse, entry: RecordedRequest): Promise<number | undefined> {
-    const fault: FaultSpec | undefined = state.faults.take(request.method, request.pathname)
+    const fault: FaultSpec | undefined = state.faults.take(request.method, request.pathname, request.params)
     if (fault && (fault.kind === "timeout" || fault.delayMs !== undefined)) {
       const answered = await hold(res, fault.delayMs)
       if (!answered) return undefined

@@ -40,6 +40,8 @@ export type FaultSpec = {
   method?: string
   /** Substring of the request path (e.g. "/media_publish"), or "/regex/flags". */
   path?: string
+  /** Only requests whose parameters (query or body) have these values, e.g. `{ upload_phase: "finish" }`. */
+  params?: Record<string, string>
   /** How many matching requests the fault answers. Default 1; Infinity (or -1 over HTTP) = until cleared. */
   times?: number
   kind: FaultKind

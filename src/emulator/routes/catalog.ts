@@ -61,6 +61,11 @@ export function catalogItemsOf(world: World, catalogId: string): EmulatedCatalog
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
+/** The items of a catalog with the ids Graph knows them by (product item ids), for product tagging. */
+export function catalogProductsOf(world: World, catalogId: string): { graphId: string; data: EmulatedCatalogItem }[] {
+  return [...itemsOf(world, catalogId).values()].map((r) => ({ graphId: r.graphId, data: r.data }))
+}
+
 /** Meta: ≤ 5,000 requests per items_batch call. */
 const MAX_REQUESTS = 5000
 const METHODS = ["CREATE", "UPDATE", "DELETE"]

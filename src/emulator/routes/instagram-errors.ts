@@ -63,6 +63,15 @@ export const igErrors = {
     ),
   tooManyHashtags: (count: number, max: number) =>
     graph(36004, 2207010, `The submitted caption has ${count} hashtags. The maximum number of hashtags permitted for a caption is ${max}. Please submit media with fewer hashtags.`),
+  /** Product tags (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes, 2207035–37). */
+  tagPositionOnVideo: () => graph(100, 2207035, "Product tag positions should not be specified for video media."),
+  tagPositionMissing: () => graph(100, 2207036, "Product tag positions are required for photo media."),
+  tagNotAdded: () =>
+    graph(100, 2207037, "We couldn't add all of your product tags. The product ID may be incorrect, the product may be deleted, or you may not have permission to tag the product."),
+  /** Emulator wording: Meta states the limit (5 per media) but not its error. */
+  tooManyProductTags: (count: number, max: number) => new GraphApiError({ code: 100, message: `(#100) Param product_tags must have at most ${max} tags; it has ${count}` }),
+  /** Emulator wording: an account without an approved Shop cannot tag. */
+  notTagEligible: () => new GraphApiError({ code: 100, message: "(#100) This Instagram account is not eligible for product tagging (shopping_product_tag_eligibility is false)" }),
   /** Emulator wording: Meta documents the 400-containers/24 h limit but not its error. */
   containerLimit: (max: number) =>
     new GraphApiError({ code: 9, message: `(#9) This Instagram account has created ${max} media containers in the past 24 hours. Wait before creating more.` }),

@@ -1,3 +1,4 @@
+import { authenticate } from "../auth"
 import { json, type Reply, type RouteContext } from "../context"
 import { requestErrors } from "../errors"
 import { stringParam } from "../http"
@@ -6,6 +7,7 @@ import { allocateObjectId, type IgAccountRecord, type World } from "../world"
 import { authorizeIg, COMMENT_SCOPES, PUBLISH_SCOPES, READ_SCOPES } from "./instagram-access"
 import { addComment, commentNode, listComments } from "./instagram-comments"
 import { igErrors, mediaErrorToGraph, mediaErrors } from "./instagram-errors"
+import { availableCatalogs, catalogProductSearch, containerProductTags, SHOPPING_SCOPES } from "./instagram-shopping"
 import { mediaMetricValues } from "./instagram-insights"
 import { fetchMedia, imageInfo, isSupportedVideoType } from "./media-fetch"
 import { boolParam, charCount, fieldsParam, intParam, listParam, projectRecord, type Resolvers } from "./publishing-params"
@@ -122,6 +124,7 @@ function createContainer(ctx: RouteContext, ig: IgAccountRecord): Reply {
   const thumbOffset = intParam(params, "thumb_offset")
   if (thumbOffset !== undefined && thumbOffset < 0) throw requestErrors.invalidParam("Param thumb_offset must be a non-negative number of milliseconds")
   const children = type === "CAROUSEL" ? carouselChildren(ctx.world, ig, listParam(params, "children")) : undefined
+  const productTags = containerProductTags(ctx.world, authenticate(ctx), ig, params, type, Boolean(videoUrl))
 
   const container: ContainerRecord = {
     id: allocateObjectId(ctx.world),
@@ -137,6 +140,7 @@ function createContainer(ctx: RouteContext, ig: IgAccountRecord): Reply {
     ...(type === "REELS" ? { shareToFeed: boolParam(params, "share_to_feed", true) } : {}),
     ...(stringParam(params, "cover_url") ? { coverUrl: stringParam(params, "cover_url") } : {}),
     ...(thumbOffset !== undefined ? { thumbOffset } : {}),
+    ...(productTags ? { productTags } : {}),
   }
   publishingOf(ctx.world).containers.set(container.id, container)
   if (type !== "CAROUSEL") void processContainer(ctx.world, container)
@@ -218,6 +222,7 @@ function newMedia(world: World, ig: IgAccountRecord, container: ContainerRecord,
     ...(container.caption ? { caption: container.caption } : {}),
     ...(container.videoUrl ?? container.imageUrl ? { mediaUrl: container.videoUrl ?? container.imageUrl } : {}),
     ...(parentId ? { parentId } : {}),
+    ...(container.productTags ? { productTags: container.productTags.map((t) => ({ ...t })) } : {}),
   }
   publishingOf(world).media.set(id, media)
   container.mediaId = id
@@ -326,6 +331,8 @@ const IG_USER_EDGES: Record<string, IgHandler> = {
   "GET stories": { scopes: READ_SCOPES, handle: (ctx, ig) => listMedia(ctx, ig, true) },
   "POST media_publish": { scopes: PUBLISH_SCOPES, handle: publish },
   "GET content_publishing_limit": { scopes: PUBLISH_SCOPES, handle: publishingLimit },
+  "GET available_catalogs": { scopes: SHOPPING_SCOPES, handle: availableCatalogs },
+  "GET catalog_product_search": { scopes: SHOPPING_SCOPES, handle: catalogProductSearch },
 }
 
 function mediaNode(ctx: RouteContext, media: IgMediaRecord, owner: IgAccountRecord, edge: string | undefined): Reply | undefined {
@@ -333,6 +340,11 @@ function mediaNode(ctx: RouteContext, media: IgMediaRecord, owner: IgAccountReco
   if (!edge && method === "GET") {
     authorizeIg(ctx, owner, media.id, READ_SCOPES)
     return json(projectRecord(media, mediaResolvers(ctx.world), fieldsParam(ctx.request.params), ["id"], "IGMedia"))
+  }
+  if (edge === "product_tags" && method === "GET") {
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media/product_tags
+    authorizeIg(ctx, owner, media.id, SHOPPING_SCOPES)
+    return json({ data: (media.productTags ?? []).map((t) => ({ product_id: Number(t.product_id), ...(t.x !== undefined ? { x: t.x, y: t.y } : {}), review_status: "approved" })) })
   }
   if (edge !== "comments" || (method !== "GET" && method !== "POST")) return undefined
   authorizeIg(ctx, owner, media.id, COMMENT_SCOPES)

@@ -6,6 +6,7 @@ import { allocateObjectId, type PageRecord, type World } from "../world"
 import { fetchMedia, imageInfo } from "./media-fetch"
 import { authorizePage, ENGAGE_SCOPES, POST_SCOPES, READ_SCOPES, type Access } from "./page-access"
 import { addComment, commentNode, listComments } from "./page-comments"
+import { reelNode, reelsOf, REEL_EDGES } from "./page-reels"
 import { boolParam, fieldsParam, intParam, projectRecord, type Resolvers } from "./publishing-params"
 import {
   graphTime,
@@ -273,6 +274,8 @@ const PAGE_EDGES: Record<string, PageHandler> = {
   "GET scheduled_posts": { access: "page_token", scopes: READ_SCOPES, handle: (ctx, page) => listPosts(ctx, page, true) },
   "POST photos": { access: "post", scopes: POST_SCOPES, handle: createPhoto },
   "POST videos": { access: "post", scopes: POST_SCOPES, handle: createVideo },
+  "POST video_reels": { access: "post", scopes: POST_SCOPES, handle: REEL_EDGES["POST video_reels"] },
+  "GET video_reels": { access: "read", scopes: READ_SCOPES, handle: REEL_EDGES["GET video_reels"] },
 }
 
 function postNode(ctx: RouteContext, page: PageRecord, post: PagePostRecord, edge: string | undefined): Reply | undefined {
@@ -325,5 +328,7 @@ export function handlePageRoute(ctx: RouteContext): Reply | Promise<Reply> | und
   if (photo) return mediaNode(ctx, photo, PHOTO_RESOLVERS, "Photo")
   const video = store.videos.get(id)
   if (video) return mediaNode(ctx, video, VIDEO_RESOLVERS, "Video")
+  const reel = reelsOf(world).get(id)
+  if (reel) return reelNode(ctx, reel)
   return undefined
 }

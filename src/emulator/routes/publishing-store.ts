@@ -26,6 +26,8 @@ export type ContainerRecord = {
   shareToFeed?: boolean
   coverUrl?: string
   thumbOffset?: number
+  /** Instagram product tags as accepted (product item ids; x/y on images only). */
+  productTags?: ProductTagRecord[]
   /** Emulator clock (ms): containers expire 24 h after this. */
   createdAt: number
   /** Wall clock (ms) from which the media is processed; set once the fetch check passed. */
@@ -51,7 +53,11 @@ export type IgMediaRecord = {
   children?: string[]
   /** Album children: the carousel they belong to (not listed on /{ig-user-id}/media). */
   parentId?: string
+  /** The product tags the media was published with. */
+  productTags?: ProductTagRecord[]
 }
+
+export type ProductTagRecord = { product_id: string; x?: number; y?: number }
 
 export type PhotoRecord = {
   id: string

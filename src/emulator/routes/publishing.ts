@@ -1,7 +1,9 @@
 import type { Reply, RouteContext } from "../context"
 import type { EmulatorState } from "../emulator-state"
 import { handleInstagramRoute } from "./instagram-publishing"
+import { setShop, type ShopSettings } from "./instagram-shopping"
 import { handlePageRoute } from "./page-publishing"
+import { handleReelUpload, isReelUpload, reelsOf, type ReelRecord } from "./page-reels"
 import {
   commentsOn,
   containerState,
@@ -27,6 +29,7 @@ import {
 
 /** Publishing calls, or undefined when the call is not one (the other routes answer it). */
 export function handlePublishingRoute(ctx: RouteContext): Reply | Promise<Reply> | undefined {
+  if (isReelUpload(ctx)) return handleReelUpload(ctx)
   return handleInstagramRoute(ctx) ?? handlePageRoute(ctx)
 }
 
@@ -65,6 +68,21 @@ export class EmulatorPublishing {
       .map((m) => ({ ...m, ...(m.children ? { children: [...m.children] } : {}) }))
   }
 
+  /** One IG media by id, carousel children included (their product tags are theirs, not the album's). */
+  mediaById(id: string): EmulatedIgMedia | undefined {
+    const m = this.store.media.get(id)
+    return m ? { ...m, ...(m.children ? { children: [...m.children] } : {}) } : undefined
+  }
+
+  /**
+   * The IG account's Instagram Shop for product tagging: eligible or not, the catalogs it sells from
+   * (default: its Page's business catalogs) and review statuses per retailer id (default approved).
+   */
+  setShop(igUserId: string, settings: ShopSettings): void {
+    if (!this.state.world.igAccounts[igUserId]) throw new Error(`No Instagram account "${igUserId}" in the emulator world`)
+    setShop(this.state.world, igUserId, settings)
+  }
+
   /** Posts of a Page (all when omitted), published, scheduled and unpublished, newest first. */
   pagePosts(pageId?: string): EmulatedPagePost[] {
     const now = this.state.now()
@@ -78,6 +96,11 @@ export class EmulatorPublishing {
         createdTime: graphTime(postCreatedAt(p)),
         permalinkUrl: pagePostPermalink(p),
       }))
+  }
+
+  /** Reels of a Page (all when omitted), in every state (uploading, published, draft), oldest first. */
+  reels(pageId?: string): ReelRecord[] {
+    return [...reelsOf(this.state.world).values()].filter((r) => pageId === undefined || r.pageId === pageId).map((r) => ({ ...r }))
   }
 
   /** Photos uploaded to a Page (all when omitted), published or not. */

@@ -271,6 +271,12 @@ const PUBLICATION_METRICS: Record<MetaPublicationKind, { surface: InsightsSurfac
     edge: "video_insights",
     metrics: ["total_video_views", "total_video_views_unique", "total_video_avg_time_watched", "total_video_view_total_time"],
   },
+  // A reel is kept by its Video id too (https://developers.facebook.com/docs/video-api/guides/reels-publishing).
+  facebook_reel: {
+    surface: "facebook_video",
+    edge: "video_insights",
+    metrics: ["total_video_views", "total_video_views_unique", "total_video_avg_time_watched", "total_video_view_total_time"],
+  },
 }
 
 function facebookPostMetrics(): string[] {

@@ -6,6 +6,8 @@ export {
   META_FEATURES,
   isMetaFeature,
   missingPermissionsByFeature,
+  OPTIONAL_FEATURE_PERMISSIONS,
+  requestedScopesFor,
   scopesFor,
   type MetaFeature,
 } from "./permissions"

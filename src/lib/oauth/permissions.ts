@@ -39,6 +39,16 @@ export const FEATURE_PERMISSIONS: Record<MetaFeature, string[]> = {
   webhooks: ["pages_manage_metadata", "leads_retrieval", "instagram_manage_comments", "pages_read_engagement"],
 }
 
+/**
+ * Asked for in the Login dialog but not required: a feature works without them, minus what they add.
+ * Publishing tags products in Instagram posts with instagram_shopping_tag_products + catalog_management
+ * (https://developers.facebook.com/docs/instagram-platform/shopping-api/product-tagging); without them
+ * posts go out untagged, with a warning.
+ */
+export const OPTIONAL_FEATURE_PERMISSIONS: Partial<Record<MetaFeature, string[]>> = {
+  publishing: ["instagram_shopping_tag_products", "catalog_management"],
+}
+
 function inCanonicalOrder(features: readonly MetaFeature[]): MetaFeature[] {
   return META_FEATURES.filter((f) => features.includes(f))
 }
@@ -48,6 +58,15 @@ export function scopesFor(features: readonly MetaFeature[]): string[] {
   const scopes = new Set<string>(BASE_PERMISSIONS)
   for (const feature of inCanonicalOrder(features)) {
     for (const permission of FEATURE_PERMISSIONS[feature]) scopes.add(permission)
+  }
+  return [...scopes]
+}
+
+/** What the Login dialog asks for: the required scopes (scopesFor), then each feature's optional ones. */
+export function requestedScopesFor(features: readonly MetaFeature[]): string[] {
+  const scopes = new Set<string>(scopesFor(features))
+  for (const feature of inCanonicalOrder(features)) {
+    for (const permission of OPTIONAL_FEATURE_PERMISSIONS[feature] ?? []) scopes.add(permission)
   }
   return [...scopes]
 }

@@ -10,6 +10,7 @@ import {
  * What each kind of publication takes, as Meta's publishing guides describe it:
  * https://developers.facebook.com/docs/instagram-platform/content-publishing (image, carousel, reel, story)
  * https://developers.facebook.com/docs/pages-api/posts (text/link post, photo, multi-photo, video)
+ * https://developers.facebook.com/docs/video-api/guides/reels-publishing (Facebook reel)
  */
 export type MediaType = "image" | "video"
 
@@ -22,7 +23,7 @@ export type KindSpec = {
   accepts: readonly MediaType[]
   /** Which image rules apply: Instagram feed (JPEG, 8 MiB, 4:5–1.91:1), Instagram story (no ratio), Facebook. */
   images: "instagram_feed" | "instagram_story" | "facebook" | null
-  videos: "instagram_reel" | "instagram_story" | "instagram_carousel" | "facebook" | null
+  videos: "instagram_reel" | "instagram_story" | "instagram_carousel" | "facebook" | "facebook_reel" | null
   /** Meta takes alt text on Instagram feed images and carousel images only. */
   altText: boolean
   /** Instagram stories are published without a caption. */
@@ -42,6 +43,7 @@ export const KIND_SPECS: Record<MetaPublicationKind, KindSpec> = {
   facebook_photo: { platform: "facebook", label: "A Facebook photo post", minMedia: 1, maxMedia: 1, accepts: ["image"], images: "facebook", videos: null, altText: false, caption: true, comments: true },
   facebook_multi_photo: { platform: "facebook", label: "A Facebook multi-photo post", minMedia: FB_MULTI_PHOTO_MIN_ITEMS, maxMedia: FB_MULTI_PHOTO_MAX_ITEMS, accepts: ["image"], images: "facebook", videos: null, altText: false, caption: true, comments: true, ownLimit: true },
   facebook_video: { platform: "facebook", label: "A Facebook video post", minMedia: 1, maxMedia: 1, accepts: ["video"], images: null, videos: "facebook", altText: false, caption: true, comments: true },
+  facebook_reel: { platform: "facebook", label: "A Facebook reel", minMedia: 1, maxMedia: 1, accepts: ["video"], images: null, videos: "facebook_reel", altText: false, caption: true, comments: true },
 }
 
 export function kindSpec(kind: unknown): KindSpec | undefined {

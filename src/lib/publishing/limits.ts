@@ -7,8 +7,9 @@ const IG_MEDIA = "https://developers.facebook.com/docs/instagram-platform/instag
 const IG_PUBLISHING = "https://developers.facebook.com/docs/instagram-platform/content-publishing"
 const IG_ERRORS = "https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes"
 const PAGE_POSTS = "https://developers.facebook.com/docs/pages-api/posts"
+const FB_REELS = "https://developers.facebook.com/docs/video-api/guides/reels-publishing"
 
-export const SOURCES = { IG_MEDIA, IG_PUBLISHING, IG_ERRORS, PAGE_POSTS } as const
+export const SOURCES = { IG_MEDIA, IG_PUBLISHING, IG_ERRORS, PAGE_POSTS, FB_REELS } as const
 
 const MiB = 1024 * 1024
 const MB = 1000 * 1000
@@ -79,6 +80,12 @@ export const FB_PHOTO_MAX_BYTES = 4 * MB
  */
 export const FB_MULTI_PHOTO_MIN_ITEMS = 2
 export const FB_MULTI_PHOTO_MAX_ITEMS = 10
+
+/** FB_REELS specifications: 3 to 90 seconds, 9:16 (at least 540×960), MP4 recommended. */
+export const FB_REEL_MIN_SECONDS = 3
+export const FB_REEL_MAX_SECONDS = 90
+/** FB_REELS rate limit: 30 API-published reels per Page in a 24-hour moving window (enforced at publish). */
+export const FB_REEL_MAX_PER_DAY = 30
 
 // ── Schedule ─────────────────────────────────────────────────────────────────────────────────────────
 

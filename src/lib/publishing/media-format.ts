@@ -96,9 +96,15 @@ export function formatBytes(bytes: number, unit: "MiB" | "MB", limit?: number): 
   return `${text.replace(/\.0$/, "")} ${unit}`
 }
 
-/** "2.5 seconds", "61 seconds", "15 min 0.4 s" (a tenth of a second kept, so 60.4 never reads as 60). */
-export function formatDuration(seconds: number): string {
+/**
+ * "2.5 seconds", "61 seconds", "15 min 0.4 s" (a tenth of a second kept, so 60.4 never reads as 60); given
+ * the limit it broke, a length that rounds onto the limit reads "just over 90 seconds" / "just under 3 seconds".
+ */
+export function formatDuration(seconds: number, limit?: number): string {
   const tenths = Math.round(seconds * 10) / 10
+  if (limit !== undefined && seconds !== limit && tenths === limit) {
+    return `just ${seconds > limit ? "over" : "under"} ${formatDuration(limit)}`
+  }
   if (tenths < 120) return `${tenths} second${tenths === 1 ? "" : "s"}`
   const minutes = Math.floor(tenths / 60)
   const rest = Math.round((tenths - minutes * 60) * 10) / 10

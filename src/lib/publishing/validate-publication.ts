@@ -5,6 +5,8 @@ import {
   FB_MESSAGE_MAX_CHARS,
   FB_PHOTO_MAX_BYTES,
   FB_PHOTO_MIMES,
+  FB_REEL_MAX_SECONDS,
+  FB_REEL_MIN_SECONDS,
   FIRST_COMMENT_MAX_CHARS,
   FIRST_COMMENT_MAX_HASHTAGS,
   IG_ALT_TEXT_MAX_CHARS,
@@ -29,6 +31,7 @@ import {
 } from "./limits"
 import { formatBytes, formatDuration, formatName, formatRatio, mediaTypeOfMime, mimeFromUrl, normalizeMime } from "./media-format"
 import { mediaUrlIssues } from "./media-url"
+import { productTagIssues } from "./product-tags"
 
 /**
  * Everything we can check before Meta sees a post, as Meta states the rules:
@@ -47,7 +50,10 @@ export type MediaProbe = {
   width: number | null
   height: number | null
   bytes: number | null
+  /** From the movie header (moov/mvhd); null or absent when it could not be read. */
   duration_seconds?: number | null
+  /** Why the length could not be read ("its movie header is at the end of the file and …"). */
+  duration_error?: string | null
 }
 
 export type PublicationMediaDraft = {
@@ -66,6 +72,9 @@ export type PublicationDraft = {
   scheduled_at?: Date | string | null
   /** The link of a Facebook link post (a text post needs a message or a link). */
   link?: string | null
+  /** Products shown, and the Instagram product tags placed on them (see product-tags.ts). */
+  product_ids?: readonly string[] | null
+  product_tags?: readonly unknown[] | null
 }
 
 type Issues = MetaPublicationIssue[]
@@ -86,7 +95,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export function validatePublication(draft: PublicationDraft, options: { now: Date }): MetaPublicationIssue[] {
   const spec = kindSpec(draft?.kind)
   if (!spec) {
-    return [error("kind", `"${String(draft?.kind)}" is not a kind of post we can publish. Choose an Instagram image, carousel, reel or story, or a Facebook post, photo, multi-photo or video.`)]
+    return [error("kind", `"${String(draft?.kind)}" is not a kind of post we can publish. Choose an Instagram image, carousel, reel or story, or a Facebook post, photo, multi-photo, video or reel.`)]
   }
   const now = options?.now instanceof Date && Number.isFinite(options.now.getTime()) ? options.now : new Date()
   const media = Array.isArray(draft.media) ? draft.media : []
@@ -97,6 +106,11 @@ export function validatePublication(draft: PublicationDraft, options: { now: Dat
   const firstImage: { ratio?: number; size?: string } = {}
   media.forEach((item, index) => checkMedia(spec, item, index, firstImage, issues))
   checkFirstComment(spec, draft.first_comment, issues)
+  const mediaTypes = media.map((item) => {
+    const probed = item?.probe?.type
+    return probed === "image" || probed === "video" ? probed : mediaTypeOfMime(normalizeMime(item?.probe?.mime) ?? mimeFromUrl(item?.url))
+  })
+  issues.push(...productTagIssues({ kind: draft.kind, mediaTypes, product_ids: draft.product_ids, product_tags: draft.product_tags }))
   return issues
 }
 
@@ -177,6 +191,7 @@ const TOO_MANY_ALTERNATIVE: Partial<Record<MetaPublicationKind, string>> = {
   instagram_story: "Each story is one image or video; publish the others as separate stories.",
   facebook_photo: "Choose a multi-photo post to publish 2 to 10 photos.",
   facebook_video: "Publish the other videos as separate posts.",
+  facebook_reel: "A reel is a single video; publish the others as separate reels.",
 }
 
 function checkMediaCount(kind: MetaPublicationKind, spec: KindSpec, count: number, issues: Issues): void {
@@ -209,7 +224,7 @@ function checkMediaCount(kind: MetaPublicationKind, spec: KindSpec, count: numbe
 const MISMATCH_ALTERNATIVE: Record<string, string> = {
   "instagram:video": "Publish a video as a reel or a story.",
   "instagram:image": "Publish an image as an image post, a carousel or a story.",
-  "facebook:video": "Publish a video as a Facebook video post.",
+  "facebook:video": "Publish a video as a Facebook video post or a reel.",
   "facebook:image": "Publish a photo as a Facebook photo or multi-photo post.",
 }
 
@@ -243,7 +258,7 @@ function checkMedia(
     return
   }
   if (type === "image") checkImage(spec, probe, mime, field, firstImage, issues)
-  else checkVideo(spec, probe, mime, field, issues)
+  else checkVideo(spec, probe, mime, field, Boolean(probeError), issues)
 }
 
 function checkAltText(spec: KindSpec, value: unknown, type: MediaType | undefined, field: string, issues: Issues): void {
@@ -314,22 +329,55 @@ function checkImage(
   }
 }
 
-function checkVideo(spec: KindSpec, probe: MediaProbe | null, mime: string | undefined, field: string, issues: Issues): void {
+/**
+ * How long a video may be, per kind: IG_MEDIA (reels 3 s–15 min, story videos 3–60 s) and the Facebook
+ * Reels guide (https://developers.facebook.com/docs/video-api/guides/reels-publishing, 3–90 s).
+ */
+const DURATION_RULES: Partial<Record<NonNullable<KindSpec["videos"]>, { min: number; max: number; range: string; what: string; tooLong: string }>> = {
+  instagram_reel: { min: IG_REEL_MIN_SECONDS, max: IG_REEL_MAX_SECONDS, range: "3 seconds to 15 minutes", what: "An Instagram reel", tooLong: "Trim it." },
+  instagram_story: { min: IG_STORY_MIN_SECONDS, max: IG_STORY_MAX_SECONDS, range: "3 to 60 seconds", what: "An Instagram story video", tooLong: "Trim it, or publish it as a reel (up to 15 minutes)." },
+  facebook_reel: { min: FB_REEL_MIN_SECONDS, max: FB_REEL_MAX_SECONDS, range: "3 to 90 seconds", what: "A Facebook reel", tooLong: "Trim it, or publish it as a Facebook video post (no length limit)." },
+}
+
+/** A stated length, to the millisecond (a 3 s clip stored as 2.99997 s at timescale 30000 is 3 s); undefined when unknown. */
+function knownDuration(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.round(value * 1000) / 1000 : undefined
+}
+
+function checkDuration(spec: KindSpec, probe: MediaProbe | null, field: string, probeFailed: boolean, issues: Issues): void {
+  const rule = spec.videos ? DURATION_RULES[spec.videos] : undefined
+  if (!rule) return
+  const duration = knownDuration(probe?.duration_seconds)
+  if (duration === undefined) {
+    // The file could not be read at all: that is an error of its own already.
+    if (probeFailed) return
+    const why = text(probe?.duration_error).trim().replace(/[.\s]+$/, "")
+    issues.push(warning(field, `We could not read this video's length${why ? ` (${why})` : ""}, so it was not checked. ${rule.what} must be ${rule.range} long; Meta refuses it otherwise when it publishes.`))
+    return
+  }
+  if (duration < rule.min) {
+    issues.push(error(field, `${rule.what} must be ${rule.range} long; this one is ${formatDuration(duration, rule.min)}. Use a longer clip.`))
+  } else if (duration > rule.max) {
+    issues.push(error(field, `${rule.what} must be ${rule.range} long; this one is ${formatDuration(duration, rule.max)}. ${rule.tooLong}`))
+  }
+}
+
+function checkVideo(spec: KindSpec, probe: MediaProbe | null, mime: string | undefined, field: string, probeFailed: boolean, issues: Issues): void {
   if (spec.videos === "facebook" || spec.videos === null) return
+  if (spec.videos === "facebook_reel") {
+    if (mime && !(IG_VIDEO_MIMES as readonly string[]).includes(mime)) {
+      issues.push(warning(field, `Facebook recommends MP4 for reels; this one is ${formatName(mime)}. Export it as MP4 (H.264 video, AAC audio) if Facebook refuses it.`))
+    }
+    checkDuration(spec, probe, field, probeFailed, issues)
+    return
+  }
   if (mime && !(IG_VIDEO_MIMES as readonly string[]).includes(mime)) {
     issues.push(error(field, `Instagram accepts MP4 or MOV videos only; this one is ${formatName(mime)}. Export it as MP4 (H.264 video, AAC audio).`))
   }
   if (spec.videos === "instagram_carousel") return
   const reel = spec.videos === "instagram_reel"
-  const [min, max, maxBytes, what] = reel
-    ? [IG_REEL_MIN_SECONDS, IG_REEL_MAX_SECONDS, IG_REEL_MAX_BYTES, "An Instagram reel"]
-    : [IG_STORY_MIN_SECONDS, IG_STORY_MAX_SECONDS, IG_STORY_MAX_BYTES, "An Instagram story video"]
-  const duration = positive(probe?.duration_seconds)
-  if (duration !== undefined && (duration < min || duration > max)) {
-    const range = reel ? "3 seconds to 15 minutes" : "3 to 60 seconds"
-    const fix = duration < min ? "Use a longer clip." : reel ? "Trim it." : "Trim it, or publish it as a reel (up to 15 minutes)."
-    issues.push(error(field, `${what} must be ${range} long; this one is ${formatDuration(duration)}. ${fix}`))
-  }
+  checkDuration(spec, probe, field, probeFailed, issues)
+  const [maxBytes, what] = reel ? [IG_REEL_MAX_BYTES, "An Instagram reel"] : [IG_STORY_MAX_BYTES, "An Instagram story video"]
   const bytes = positive(probe?.bytes)
   if (bytes !== undefined && bytes > maxBytes) {
     issues.push(error(field, `${what} can be at most ${reel ? "300" : "100"} MB; this one is ${formatBytes(bytes, "MB", maxBytes)}. Export it at a lower bitrate (Instagram recommends at most 25 Mbps).`))

@@ -16,6 +16,7 @@ export const LISTED_COLUMNS = [
   "caption",
   "media",
   "product_ids",
+  "product_tags",
   "link_url",
   "first_comment",
   "first_comment_id",
@@ -27,6 +28,7 @@ export const LISTED_COLUMNS = [
   "attempts",
   "next_attempt_at",
   "last_error",
+  "publish_warnings",
   "created_at",
   "updated_at",
 ] as const

@@ -19,7 +19,10 @@ export type ClaimedPublication = {
   kind: string
   status: string
   caption: string | null
-  media: { url: string; alt_text?: string | null }[]
+  /** `product_tags` is set by the publisher once tags are resolved to Meta catalog ids (never stored so). */
+  media: { url: string; alt_text?: string | null; type?: string | null; product_tags?: { product_id: string; x?: number; y?: number }[] }[]
+  product_ids: string[] | null
+  product_tags: unknown[] | null
   link_url: string | null
   first_comment: string | null
   first_comment_id: string | null
@@ -47,9 +50,10 @@ export type PublicationProgress = Partial<{
   published_at: Date | null
   next_attempt_at: Date | null
   last_error: Record<string, unknown> | null
+  publish_warnings: Record<string, unknown>[] | null
 }>
 
-const JSON_COLUMNS = new Set(["child_container_ids", "photo_ids", "last_error"])
+const JSON_COLUMNS = new Set(["child_container_ids", "photo_ids", "last_error", "publish_warnings"])
 const PROGRESS_COLUMNS = new Set([
   "status",
   "container_id",
@@ -62,9 +66,10 @@ const PROGRESS_COLUMNS = new Set([
   "published_at",
   "next_attempt_at",
   "last_error",
+  "publish_warnings",
 ])
 
-const RETURNED = `"id", "account_id", "kind", "status", "caption", "media", "link_url", "first_comment", "first_comment_id",
+const RETURNED = `"id", "account_id", "kind", "status", "caption", "media", "product_ids", "product_tags", "link_url", "first_comment", "first_comment_id",
   "container_id", "child_container_ids", "photo_ids", "publish_requested_at", "meta_post_id", "permalink",
   "scheduled_at", "attempts", "claim_token"`
 
@@ -172,13 +177,14 @@ class MetaPublishingModuleService extends MedusaService({
   async savePreparation(
     id: string,
     claimToken: string,
-    progress: Pick<PublicationProgress, "container_id" | "child_container_ids"> & { release?: boolean },
+    progress: Pick<PublicationProgress, "container_id" | "child_container_ids" | "publish_warnings"> & { release?: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const { container_id, child_container_ids, release } = progress
+    const { container_id, child_container_ids, publish_warnings, release } = progress
     return this.writeUnderLease(boundSqlExecutor(sharedContext.manager), "scheduled", id, claimToken, {
       container_id,
       child_container_ids,
+      publish_warnings,
       release,
     })
   }
@@ -251,6 +257,7 @@ class MetaPublishingModuleService extends MedusaService({
       caption?: string | null
       media?: unknown
       product_ids?: string[]
+      product_tags?: unknown[] | null
       link_url?: string | null
       first_comment?: string | null
       kind?: string
@@ -269,6 +276,7 @@ class MetaPublishingModuleService extends MedusaService({
     if (change.caption !== undefined) set("caption", change.caption)
     if (change.media !== undefined) set("media", JSON.stringify(change.media), "::jsonb")
     if (change.product_ids !== undefined) set("product_ids", change.product_ids, "::text[]")
+    if (change.product_tags !== undefined) set("product_tags", change.product_tags === null ? null : JSON.stringify(change.product_tags), "::jsonb")
     if (change.link_url !== undefined) set("link_url", change.link_url)
     if (change.first_comment !== undefined) set("first_comment", change.first_comment)
     if (change.kind !== undefined) set("kind", change.kind)
@@ -276,7 +284,7 @@ class MetaPublishingModuleService extends MedusaService({
       sets.push(`"attempts" = 0`, `"next_attempt_at" = NULL`, `"last_error" = NULL`)
     }
     if (change.contentChanged) {
-      sets.push(`"container_id" = NULL`, `"child_container_ids" = NULL`, `"photo_ids" = NULL`)
+      sets.push(`"container_id" = NULL`, `"child_container_ids" = NULL`, `"photo_ids" = NULL`, `"publish_warnings" = NULL`)
     }
     const [row] = await boundSqlExecutor(sharedContext.manager).execute<{ id: string; status: string }[]>(
       `UPDATE "meta_publication" SET ${sets.join(", ")}

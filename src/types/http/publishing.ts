@@ -14,6 +14,7 @@ export type MetaPublicationKind =
   | "facebook_photo"
   | "facebook_multi_photo"
   | "facebook_video"
+  | "facebook_reel"
 
 export type MetaPublicationStatus = "draft" | "scheduled" | "publishing" | "published" | "failed" | "cancelled" | "missed"
 
@@ -43,6 +44,11 @@ export type MetaPublishingAccount = {
   quota: MetaPublishingQuota | null
   /** Kinds this account can publish. */
   kinds: MetaPublicationKind[]
+  /**
+   * Instagram only: Meta's `shopping_product_tag_eligibility` as last read (an approved Shop with
+   * checkout); null when unknown (not read yet, a Page, or the connection may not read it).
+   */
+  product_tag_eligible: boolean | null
 }
 
 export type MetaPublishingAccountsResponse = { accounts: MetaPublishingAccount[] }
@@ -59,7 +65,16 @@ export type MetaPublicationMedia = {
   width: number | null
   height: number | null
   bytes: number | null
+  /** Videos: the length the movie header (moov/mvhd) states; null when it could not be read. Absent on media saved before lengths were read. */
+  duration_seconds?: number | null
 }
+
+/**
+ * An Instagram product tag the merchant placed: a product shown (Medusa id), the image it is on (index in
+ * `media`, default 0) and its spot as fractions of the image (0–1 from the top left; none on videos, and
+ * none = placed automatically).
+ */
+export type MetaPublicationProductTag = { product_id: string; media_index?: number; x?: number; y?: number }
 
 export type MetaPublicationError = {
   message: string
@@ -77,6 +92,10 @@ export type MetaPublication = {
   caption: string | null
   media: MetaPublicationMedia[]
   product_ids: string[]
+  /** Instagram product tags as placed; products shown without one are tagged at a default spot. */
+  product_tags: MetaPublicationProductTag[]
+  /** What publishing left out without failing (e.g. product tags Instagram could not take). */
+  publish_warnings: MetaPublicationIssue[]
   /** The storefront link with UTM parameters that identify this publication. */
   link_url: string | null
   first_comment: string | null
@@ -105,6 +124,7 @@ export type MetaPublicationCreateBody = {
   caption?: string
   media: MetaPublicationMediaInput[]
   product_ids?: string[]
+  product_tags?: MetaPublicationProductTag[]
   /** ISO time; absent = a draft. */
   scheduled_at?: string | null
   first_comment?: string

@@ -40,6 +40,9 @@ const AccountRow = ({ account }: { account: MetaPublishingAccount }) => {
             account.username && `@${account.username}`,
             account.followers_count !== null && `${account.followers_count.toLocaleString()} followers`,
             account.quota && `quota ${quotaText(account.quota)}`,
+            // Meta's shopping_product_tag_eligibility, read with the accounts.
+            account.product_tag_eligible === true && "can tag products",
+            account.product_tag_eligible === false && "cannot tag products (no approved Instagram Shop)",
           ]
             .filter(Boolean)
             .join(" · ")}

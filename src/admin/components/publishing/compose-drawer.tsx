@@ -1,6 +1,7 @@
 import { Alert, Button, Drawer, Input, Label, toast } from "@medusajs/ui"
 import { useEffect, useMemo, useState, type FormEvent } from "react"
 import { KIND_SPECS } from "../../../lib/publishing/kinds"
+import { kindTakesProductTags } from "../../../lib/publishing/product-tags"
 import type { MetaPublication, MetaPublishingAccount } from "../../../types/http/publishing"
 import { useMetaPublishingAccounts } from "../../hooks/api/publishing"
 import { formatDateTime } from "../../lib/format-date"
@@ -15,9 +16,10 @@ import {
   type ComposeWhen,
   type PublishingProduct,
 } from "./compose-form"
-import { FieldIssues, issuesAt, unplacedIssues } from "./field-issues"
+import { FieldIssues, issuesAt, productTagIssuesOf, unplacedIssues } from "./field-issues"
 import { MediaList } from "./media-list"
 import { ProductPicker } from "./product-picker"
+import { ProductTagsField } from "./product-tags-field"
 import { ScheduleField } from "./schedule-field"
 import { useComposeValidation } from "./use-compose-validation"
 import { useSubmitPublication } from "./use-submit-publication"
@@ -113,9 +115,21 @@ const ComposeForm = ({ publication, product, onSaved, onOpenAccounts, onDone }: 
             <ProductPicker
               productIds={state.product_ids}
               onPick={(picked) => setState((current) => withProduct(current, picked))}
-              onRemove={(id) => set({ product_ids: state.product_ids.filter((p) => p !== id) })}
+              onRemove={(id) =>
+                set({ product_ids: state.product_ids.filter((p) => p !== id), product_tags: state.product_tags.filter((t) => t.product_id !== id) })
+              }
             />
             <MediaList media={state.media} kind={state.kind} issues={issues} onChange={(media) => set({ media })} />
+            {state.kind && kindTakesProductTags(state.kind) && state.product_ids.length > 0 && state.media.length > 0 && (
+              <ProductTagsField
+                account={account}
+                media={state.media}
+                productIds={state.product_ids}
+                tags={state.product_tags}
+                issues={productTagIssuesOf(issues)}
+                onChange={(product_tags) => set({ product_tags })}
+              />
+            )}
             {spec.caption && (
               <CaptionField
                 value={state.caption}

@@ -2,10 +2,12 @@ import type { HttpTypes } from "@medusajs/framework/types"
 import { composeProductCaption, formatPrice } from "../../../lib/publishing/caption"
 import { KIND_SPECS } from "../../../lib/publishing/kinds"
 import { mediaTypeOfMime, mimeFromUrl } from "../../../lib/publishing/media-format"
+import { kindTakesProductTags } from "../../../lib/publishing/product-tags"
 import type {
   MetaPublication,
   MetaPublicationCreateBody,
   MetaPublicationKind,
+  MetaPublicationProductTag,
   MetaPublicationUpdateBody,
 } from "../../../types/http/publishing"
 
@@ -21,6 +23,8 @@ export type ComposeState = {
   caption: string
   media: ComposeMedia[]
   product_ids: string[]
+  /** Instagram product tags the merchant placed (products shown without one are placed automatically). */
+  product_tags: MetaPublicationProductTag[]
   first_comment: string
   when: ComposeWhen
   scheduled_at: Date | null
@@ -89,6 +93,7 @@ export const initialComposeState = (publication?: MetaPublication, product?: Pub
       caption: publication.caption ?? "",
       media: publication.media.map((m) => ({ url: m.url, alt_text: m.alt_text ?? "" })),
       product_ids: publication.product_ids,
+      product_tags: publication.product_tags ?? [],
       first_comment: publication.first_comment ?? "",
       when: upcoming ? "schedule" : "draft",
       scheduled_at: upcoming ? new Date(publication.scheduled_at!) : null,
@@ -100,6 +105,7 @@ export const initialComposeState = (publication?: MetaPublication, product?: Pub
     caption: "",
     media: [],
     product_ids: [],
+    product_tags: [],
     first_comment: "",
     when: "schedule",
     scheduled_at: null,
@@ -119,6 +125,10 @@ export const suggestedKind = (kinds: MetaPublicationKind[], media: ComposeMedia[
     )
   }) ?? kinds[0]
 
+/** Placed tags still on a product shown and on a media the post has (removing either drops its tags). */
+const placedTags = (state: ComposeState) =>
+  state.product_tags.filter((t) => state.product_ids.includes(t.product_id) && (t.media_index ?? 0) < state.media.length)
+
 /** The create (and validate) body; undefined until an account and a kind are chosen. */
 export const createBody = (state: ComposeState): MetaPublicationCreateBody | undefined => {
   if (!state.account_id || !state.kind) return undefined
@@ -132,6 +142,7 @@ export const createBody = (state: ComposeState): MetaPublicationCreateBody | und
       ...(spec.altText && guessMediaType(m.url) === "image" && m.alt_text.trim() ? { alt_text: m.alt_text.trim() } : {}),
     })),
     product_ids: state.product_ids,
+    ...(kindTakesProductTags(state.kind) ? { product_tags: placedTags(state) } : {}),
     ...(spec.comments && state.first_comment.trim() ? { first_comment: state.first_comment } : {}),
     ...(state.when === "schedule" && state.scheduled_at ? { scheduled_at: state.scheduled_at.toISOString() } : {}),
   }
@@ -148,6 +159,7 @@ export const updateBody = (state: ComposeState): MetaPublicationUpdateBody => {
     caption: body.caption ?? "",
     media: body.media,
     product_ids: body.product_ids,
+    ...(body.product_tags ? { product_tags: body.product_tags } : {}),
     first_comment: body.first_comment ?? "",
     ...(state.when === "schedule" ? { scheduled_at: body.scheduled_at } : {}),
     ...(state.when === "draft" ? { scheduled_at: null } : {}),

@@ -24,6 +24,10 @@ const MEDIA_ENTRY = /^media\.(\d+)(\..+)?$/
 
 export const issuesAt = (issues: MetaPublicationIssue[], field: string) => issues.filter((issue) => issue.field === field)
 
+/** Issues about the product tags, any tag or field of one (shown under the tags). */
+export const productTagIssuesOf = (issues: MetaPublicationIssue[]) =>
+  issues.filter((issue) => issue.field === "product_tags" || issue.field.startsWith("product_tags."))
+
 /** A media entry's issues, but for its alt text (shown under the alt text input). */
 export const mediaEntryIssues = (issues: MetaPublicationIssue[], index: number) =>
   issues.filter((issue) => {
@@ -35,5 +39,6 @@ export const mediaEntryIssues = (issues: MetaPublicationIssue[], index: number) 
 export const unplacedIssues = (issues: MetaPublicationIssue[], mediaCount: number) =>
   issues.filter((issue) => {
     const match = MEDIA_ENTRY.exec(issue.field)
+    if (issue.field.startsWith("product_tags")) return false
     return match ? Number(match[1]) >= mediaCount : !FORM_FIELDS.includes(issue.field)
   })

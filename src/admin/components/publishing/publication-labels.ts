@@ -32,6 +32,7 @@ export const KIND_LABEL: Record<MetaPublicationKind, string> = {
   facebook_photo: "Facebook photo",
   facebook_multi_photo: "Facebook multi-photo",
   facebook_video: "Facebook video",
+  facebook_reel: "Facebook reel",
 }
 
 export const PLATFORM_LABEL: Record<MetaPublishingPlatform, string> = {

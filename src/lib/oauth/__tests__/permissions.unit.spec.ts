@@ -1,4 +1,13 @@
-import { BASE_PERMISSIONS, FEATURE_PERMISSIONS, isMetaFeature, META_FEATURES, missingPermissionsByFeature, scopesFor } from ".."
+import {
+  BASE_PERMISSIONS,
+  FEATURE_PERMISSIONS,
+  isMetaFeature,
+  META_FEATURES,
+  missingPermissionsByFeature,
+  OPTIONAL_FEATURE_PERMISSIONS,
+  requestedScopesFor,
+  scopesFor,
+} from ".."
 
 describe("permissions", () => {
   it("lists the base permissions for asset discovery", () => {
@@ -40,6 +49,22 @@ describe("permissions", () => {
       const all = scopesFor([...META_FEATURES])
       expect(new Set(all).size).toBe(all.length)
       for (const feature of META_FEATURES) for (const p of FEATURE_PERMISSIONS[feature]) expect(all).toContain(p)
+    })
+  })
+
+  describe("requestedScopesFor", () => {
+    it("asks for publishing's optional product-tagging scopes after the required ones, once each", () => {
+      expect(OPTIONAL_FEATURE_PERMISSIONS.publishing).toEqual(["instagram_shopping_tag_products", "catalog_management"])
+      const scopes = requestedScopesFor(["catalog", "publishing"])
+      expect(scopes.slice(0, scopesFor(["catalog", "publishing"]).length)).toEqual(scopesFor(["catalog", "publishing"]))
+      expect(scopes.filter((s) => s === "catalog_management")).toHaveLength(1)
+      expect(scopes).toContain("instagram_shopping_tag_products")
+      expect(requestedScopesFor(["capi"])).toEqual(scopesFor(["capi"]))
+    })
+
+    it("never makes the optional scopes required", () => {
+      const granted = ["business_management", ...FEATURE_PERMISSIONS.publishing]
+      expect(missingPermissionsByFeature(granted, ["publishing"]).publishing).toEqual([])
     })
   })
 

@@ -1,3 +1,4 @@
+import { productTagsParam } from "../product-tags"
 import { findPublishedPost, type RecentPost } from "./find-published-post"
 import { finishPublished, leasedPersist, underLease, type Persist } from "./lease"
 import { ContainerError, LostLeaseError, type GraphPort, type PublicationWork, type PublishOutcome, type SaveProgress } from "./types"
@@ -45,7 +46,21 @@ function containerParams(work: PublicationWork): Record<string, unknown> {
   if (work.kind !== "instagram_story" && work.caption) params.caption = work.caption
   if (work.kind === "instagram_reel") params.share_to_feed = true
   if (work.kind === "instagram_image" && media.alt_text) params.alt_text = media.alt_text
+  Object.assign(params, tagParams(work.kind, media))
   return params
+}
+
+/**
+ * Product tags on an image, a reel or a carousel child (never on stories or the carousel parent):
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media (product_tags)
+ * https://developers.facebook.com/docs/instagram-platform/shopping-api/product-tagging
+ * Positions go with images only; Meta refuses x/y on videos (2207035).
+ */
+function tagParams(kind: string, media: PublicationWork["media"][number]): Record<string, unknown> {
+  if (kind === "instagram_story" || !media.product_tags?.length) return {}
+  const tags = isVideo(media) ? media.product_tags.map(({ product_id }) => ({ product_id })) : media.product_tags
+  const param = productTagsParam(tags)
+  return param ? { product_tags: param } : {}
 }
 
 function subcodeOf(status: string | undefined): number | undefined {
@@ -112,6 +127,7 @@ async function createContainer(graph: GraphPort, igUserId: string, work: Publica
         is_carousel_item: true,
         ...(isVideo(media) ? { media_type: "VIDEO", video_url: media.url } : { image_url: media.url }),
         ...(media.alt_text && !isVideo(media) ? { alt_text: media.alt_text } : {}),
+        ...tagParams(work.kind, media),
       })
       children.push(child.id)
       await persist({ child_container_ids: children })

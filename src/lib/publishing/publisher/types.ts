@@ -1,8 +1,12 @@
+import type { MetaProductTag } from "../product-tags"
+
 /** What the publisher needs from the outside world: Meta (through the Graph client) and the row it leases. */
 
 export type GraphPort = {
   get<T>(path: string, params?: Record<string, unknown>): Promise<T>
   post<T>(path: string, body?: Record<string, unknown>): Promise<T>
+  /** A POST to an upload URL Meta handed out (a reel's rupload URL), with the upload's headers; read-only ports have none. */
+  upload?<T>(uploadUrl: string, headers: Record<string, string>): Promise<T>
 }
 
 /** The publication as leased; ids already written are never created again. */
@@ -10,7 +14,8 @@ export type PublicationWork = {
   id: string
   kind: string
   caption: string | null
-  media: { url: string; alt_text?: string | null; type?: string | null }[]
+  /** `product_tags`: Instagram product tags resolved to Meta catalog ids for this media (see product-tags.ts). */
+  media: { url: string; alt_text?: string | null; type?: string | null; product_tags?: MetaProductTag[] }[]
   link_url: string | null
   first_comment: string | null
   first_comment_id: string | null

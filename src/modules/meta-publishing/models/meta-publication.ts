@@ -24,6 +24,8 @@ export const MetaPublication = model
     /** [{ url, alt_text, type, mime, width, height, bytes }] */
     media: model.json(),
     product_ids: model.array().default([]),
+    /** Instagram product tags as the merchant placed them: [{ product_id, media_index, x, y }] (Medusa product ids). */
+    product_tags: model.json().nullable(),
     link_url: model.text().nullable(),
     first_comment: model.text().nullable(),
     first_comment_id: model.text().nullable(),
@@ -41,6 +43,8 @@ export const MetaPublication = model
     next_attempt_at: model.dateTime().nullable(),
     /** { message, hint, code, subcode } */
     last_error: model.json().nullable(),
+    /** What the last publish left out without failing, e.g. product tags: [{ field, message, severity }]. */
+    publish_warnings: model.json().nullable(),
     revision: model.number().default(0),
     claim_token: model.text().nullable(),
     claimed_until: model.dateTime().nullable(),

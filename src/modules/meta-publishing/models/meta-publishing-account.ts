@@ -26,6 +26,9 @@ export const MetaPublishingAccount = model
     quota_total: model.number().nullable(),
     quota_duration: model.number().nullable(),
     quota_checked_at: model.dateTime().nullable(),
+    /** Meta's `shopping_product_tag_eligibility` (Instagram), as last read; null = unknown. */
+    product_tag_eligible: model.boolean().nullable(),
+    product_tag_checked_at: model.dateTime().nullable(),
     /** Set when the connection no longer discovers the account; its publications wait. */
     missing_since: model.dateTime().nullable(),
     /** When the account's figures were last read, and why Meta gave none (e.g. under 100 followers). */

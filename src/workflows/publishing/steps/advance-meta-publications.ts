@@ -3,13 +3,14 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { GraphError } from "../../../lib/graph"
 import { MAX_PUBLISH_ATTEMPTS, classifyPublishError, notReadyDelayMs, retryDelayMs } from "../../../lib/publishing"
-import { ContainerError, publishToFacebook, publishToInstagram, type PublishOutcome } from "../../../lib/publishing/publisher"
+import { ContainerError, publishFacebookReel, publishToFacebook, publishToInstagram, type PublishOutcome } from "../../../lib/publishing/publisher"
 import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
 import type { ClaimedPublication } from "../../../modules/meta-publishing/service"
 import { accountGraphResolver, type AccountGraph } from "./resolve-account-graph"
+import { tagInstagramWork } from "./resolve-instagram-product-tags"
 
 /** How long one advance keeps polling an Instagram container before it lets the next run look again. */
 const POLL_BUDGET_MS = 20_000
@@ -20,6 +21,8 @@ const POLL_BUDGET_MS = 20_000
 const CONCURRENCY = 25
 /** Images are usually ready within a second or two; the first look comes soon, later ones back off. */
 const firstPollDelay = (poll: number) => (poll === 0 ? 1000 : notReadyDelayMs(poll - 1))
+/** A Facebook reel is processed after finish; its status is read this often while it is. */
+const REEL_POLL_DELAY_MS = 2000
 /** Waiting for a reconnect: look again this often. */
 const RECONNECT_WAIT_MS = 5 * 60_000
 /** The quota is a moving 24-hour window: look again within the hour. */
@@ -63,9 +66,16 @@ async function advanceOne(
   const now = () => new Date()
   let outcome: PublishOutcome
   try {
+    // Product tags are decided before the container is made; what cannot be tagged is left off, on record.
+    let work = claimed
+    if (account.platform === "instagram") {
+      const tagged = await tagInstagramWork(container, graph, account, claimed)
+      work = tagged.work
+      if (tagged.warnings?.length) await save({ publish_warnings: tagged.warnings })
+    }
     outcome =
       account.platform === "instagram"
-        ? await publishToInstagram(graph, account.meta_id, claimed, save, {
+        ? await publishToInstagram(graph, account.meta_id, work, save, {
             pollBudgetMs: POLL_BUDGET_MS,
             pollDelayMs: firstPollDelay,
             sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
@@ -74,7 +84,14 @@ async function advanceOne(
               round.quotas.set(account.id, { ...quota, checkedAt: new Date() })
             },
           })
-        : await publishToFacebook(graph, account.meta_id, claimed, save, now)
+        : claimed.kind === "facebook_reel"
+          ? await publishFacebookReel(graph, account.meta_id, claimed, save, {
+              now,
+              pollBudgetMs: POLL_BUDGET_MS,
+              pollDelayMs: REEL_POLL_DELAY_MS,
+              sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+            })
+          : await publishToFacebook(graph, account.meta_id, claimed, save, now)
   } catch (error) {
     if (error instanceof ContainerError) {
       const verdict = classifyPublishError({ subcode: error.subcode, message: error.message })

@@ -7,7 +7,7 @@ import { META_MODULE } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
-import type { MetaPublicationKind } from "../../../types/http/publishing"
+import type { MetaPublicationKind, MetaPublicationProductTag } from "../../../types/http/publishing"
 import type { ResolvedMedia } from "./resolve-publication-media"
 
 export type CreatePublicationInput = {
@@ -16,11 +16,12 @@ export type CreatePublicationInput = {
   caption?: string | null
   media: ResolvedMedia[]
   product_ids?: string[]
+  product_tags?: MetaPublicationProductTag[]
   scheduled_at?: string | Date | null
   first_comment?: string | null
 }
 
-const storedMedia = (media: ResolvedMedia[]) => media.map(({ probe_error: _, ...m }) => m)
+const storedMedia = (media: ResolvedMedia[]) => media.map(({ probe_error: _, duration_error: __, ...m }) => m)
 
 /** The storefront link of the first product shown, with UTM parameters naming the publication. */
 export async function linkFor(
@@ -57,6 +58,7 @@ export const createMetaPublicationStep = createStep(
       caption: input.caption ?? null,
       media: storedMedia(input.media) as never,
       product_ids: input.product_ids ?? [],
+      product_tags: (input.product_tags?.length ? input.product_tags : null) as never,
       link_url: await linkFor(container, id, input.kind, input.product_ids),
       first_comment: input.first_comment ?? null,
       scheduled_at: scheduled,

@@ -5,6 +5,7 @@ import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
 import type { ClaimedPublication } from "../../../modules/meta-publishing/service"
 import { accountGraphResolver } from "./resolve-account-graph"
+import { tagInstagramWork } from "./resolve-instagram-product-tags"
 
 /** Containers made side by side: each is one call to Meta and one write. */
 const CONCURRENCY = 25
@@ -31,7 +32,9 @@ export const prepareMetaContainersStep = createStep(
       const { account, graph } = await accountGraph(work.account_id)
       if (!graph || account.platform !== "instagram") return { id: work.id, status: "left_for_due_time", reason: "no_token" }
       const save = (patch: Record<string, unknown>) => service.savePreparation(work.id, work.claim_token, patch)
-      const outcome = await prepareInstagramContainer(graph, account.meta_id, work, save)
+      const tagged = await tagInstagramWork(container, graph, account, work)
+      if (tagged.warnings?.length) await save({ publish_warnings: tagged.warnings })
+      const outcome = await prepareInstagramContainer(graph, account.meta_id, tagged.work, save)
       return { id: work.id, status: outcome }
     }
     const queue = [...claimed]

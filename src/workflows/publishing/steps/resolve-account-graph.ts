@@ -22,6 +22,7 @@ function graphPort(meta: MetaModuleService, token: string): GraphPort {
     get: (path, params) => graph.get(path, { token, params }),
     // A publish call may take effect before it fails, so the client never repeats a POST on its own.
     post: (path, body) => graph.post(path, { token, body, retry: false }),
+    upload: (uploadUrl, headers) => graph.upload(uploadUrl, { token, headers }),
   }
 }
 

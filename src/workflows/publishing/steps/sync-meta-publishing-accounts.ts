@@ -4,6 +4,7 @@ import type MetaModuleService from "../../../modules/meta/service"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
 import { publishingLimit } from "../../../lib/publishing/publisher"
+import { readProductTagEligibility } from "./resolve-instagram-product-tags"
 
 type Profile = {
   id: string
@@ -45,6 +46,8 @@ export const syncMetaPublishingAccountsStep = createStep(
 
     // Meta's publishing quota, read per account with its Page's token (never assumed: Meta's pages disagree).
     const quotas = new Map<string, { usage: number; total: number; duration: number }>()
+    // Whether the account may tag products (https://developers.facebook.com/docs/instagram-platform/shopping-api/product-tagging).
+    const tagEligibility = new Map<string, boolean>()
     const pageTokens = await meta.getPageTokens(instagram.map((a) => a.parent_meta_id ?? ""))
     for (const account of instagram) {
       const token = pageTokens.get(account.parent_meta_id ?? "")
@@ -52,6 +55,8 @@ export const syncMetaPublishingAccountsStep = createStep(
       const port = { get: <T>(path: string, params?: Record<string, unknown>) => graph.get<T>(path, { token, params }), post: () => Promise.reject(new Error("read only")) }
       const quota = await publishingLimit(port, account.meta_id).catch(() => null)
       if (quota) quotas.set(account.meta_id, quota)
+      const eligible = await readProductTagEligibility(port, account.meta_id).catch(() => null)
+      if (eligible !== null) tagEligibility.set(account.meta_id, eligible)
     }
 
     const existing = await publishing.listMetaPublishingAccounts({}, { take: null })
@@ -79,6 +84,9 @@ export const syncMetaPublishingAccountsStep = createStep(
               quota_duration: quotas.get(asset.meta_id)!.duration,
               quota_checked_at: new Date(),
             }
+          : {}),
+        ...(tagEligibility.has(asset.meta_id)
+          ? { product_tag_eligible: tagEligibility.get(asset.meta_id) as boolean, product_tag_checked_at: new Date() }
           : {}),
       }
       const row = byKey.get(key)

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
-import type { MetaPublicationKind, MetaPublicationUpdateBody } from "../../../types/http/publishing"
+import type { MetaPublicationKind, MetaPublicationProductTag, MetaPublicationUpdateBody } from "../../../types/http/publishing"
 import { linkFor } from "./create-meta-publication"
 import { resolveMedia, type ResolvedMedia } from "./resolve-publication-media"
 import { publicationIssues } from "./validate-meta-publication"
@@ -45,19 +45,24 @@ export const updateMetaPublicationStep = createStep(
       first_comment: input.first_comment !== undefined ? input.first_comment : current.first_comment,
       scheduled_at: input.scheduled_at !== undefined ? input.scheduled_at : current.scheduled_at,
       product_ids: input.product_ids ?? (current.product_ids as string[] | null),
+      product_tags: input.product_tags ?? (current.product_tags as MetaPublicationProductTag[] | null),
     }
     const errors = (await publicationIssues(service, merged)).filter((i) => i.severity === "error")
     if (errors.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, errors.map((e) => `${e.field}: ${e.message}`).join(" "))
 
-    const contentChanged = input.media !== undefined || input.caption !== undefined || input.kind !== undefined || input.first_comment !== undefined
+    // Instagram carries the products shown as tags in its container, so they are content there.
+    const tagsChanged = merged.kind.startsWith("instagram_") && (input.product_ids !== undefined || input.product_tags !== undefined)
+    const contentChanged =
+      input.media !== undefined || input.caption !== undefined || input.kind !== undefined || input.first_comment !== undefined || tagsChanged
     const scheduled = merged.scheduled_at ? new Date(merged.scheduled_at) : null
     const changed = await service.changePublication(input.id, {
       status: input.publish_now ? "publishing" : scheduled ? "scheduled" : "draft",
       scheduled_at: scheduled,
       ...(input.caption !== undefined ? { caption: input.caption ?? null } : {}),
-      ...(input.media !== undefined ? { media: media.map(({ probe_error: _, ...m }) => m) } : {}),
+      ...(input.media !== undefined ? { media: media.map(({ probe_error: _, duration_error: __, ...m }) => m) } : {}),
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       ...(input.first_comment !== undefined ? { first_comment: input.first_comment ?? null } : {}),
+      ...(input.product_tags !== undefined ? { product_tags: input.product_tags.length ? input.product_tags : null } : {}),
       ...(input.product_ids !== undefined
         ? { product_ids: input.product_ids, link_url: await linkFor(container, input.id, merged.kind, input.product_ids) }
         : {}),

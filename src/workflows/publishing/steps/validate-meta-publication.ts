@@ -3,7 +3,7 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { validatePublication } from "../../../lib/publishing"
 import { META_PUBLISHING_MODULE } from "../../../modules/meta-publishing"
 import type MetaPublishingModuleService from "../../../modules/meta-publishing/service"
-import type { MetaPublicationIssue, MetaPublicationKind } from "../../../types/http/publishing"
+import type { MetaPublicationIssue, MetaPublicationKind, MetaPublicationProductTag } from "../../../types/http/publishing"
 import type { ResolvedMedia } from "./resolve-publication-media"
 
 export type PublicationDraftInput = {
@@ -13,8 +13,9 @@ export type PublicationDraftInput = {
   media: ResolvedMedia[]
   first_comment?: string | null
   scheduled_at?: string | Date | null
-  /** Products shown: a Facebook post links to the first one. */
+  /** Products shown: a Facebook post links to the first one; Instagram tags them where it can. */
   product_ids?: string[] | null
+  product_tags?: MetaPublicationProductTag[] | null
 }
 
 /** Every check we can make before Meta sees the post: the account and its platform, then the kind's rules. */
@@ -39,13 +40,17 @@ export async function publicationIssues(
         media: draft.media.map((m) => ({
           url: m.url,
           alt_text: m.alt_text,
-          probe: m.type ? { type: m.type, mime: m.mime, width: m.width, height: m.height, bytes: m.bytes } : null,
+          probe: m.type
+            ? { type: m.type, mime: m.mime, width: m.width, height: m.height, bytes: m.bytes, duration_seconds: m.duration_seconds ?? null, duration_error: m.duration_error ?? null }
+            : null,
           probe_error: m.probe_error,
         })),
         first_comment: draft.first_comment ?? null,
         scheduled_at: draft.scheduled_at ?? null,
         // The storefront link is built from the first product when the publication is saved.
         link: draft.product_ids?.length ? `product:${draft.product_ids[0]}` : null,
+        product_ids: draft.product_ids ?? null,
+        product_tags: draft.product_tags ?? null,
       },
       { now: new Date() }
     )

@@ -1,4 +1,10 @@
-import type { MetaPublication, MetaPublicationError, MetaPublicationMedia } from "../../../../types/http/publishing"
+import type {
+  MetaPublication,
+  MetaPublicationError,
+  MetaPublicationIssue,
+  MetaPublicationMedia,
+  MetaPublicationProductTag,
+} from "../../../../types/http/publishing"
 
 type PublicationRow = Record<string, unknown> & { id: string }
 
@@ -27,8 +33,11 @@ export function presentPublication(row: PublicationRow): MetaPublication {
       width: m.width ?? null,
       height: m.height ?? null,
       bytes: m.bytes ?? null,
+      duration_seconds: m.duration_seconds ?? null,
     })),
     product_ids: (row.product_ids as string[] | null) ?? [],
+    product_tags: (row.product_tags as MetaPublicationProductTag[] | null) ?? [],
+    publish_warnings: (row.publish_warnings as MetaPublicationIssue[] | null) ?? [],
     link_url: (row.link_url as string | null) ?? null,
     first_comment: (row.first_comment as string | null) ?? null,
     // "" marks a first comment that was tried once and failed (it is never repeated).

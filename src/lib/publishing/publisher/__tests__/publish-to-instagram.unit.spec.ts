@@ -243,3 +243,37 @@ describe("findPublishedPost", () => {
     expect(Number.isNaN(parseGraphTime(undefined))).toBe(true)
   })
 })
+
+describe("product tags on containers", () => {
+  const tags = [{ product_id: "9001", x: 0.25, y: 0.5 }]
+  const made = async (w: PublicationWork) => {
+    const ig = fakeInstagram()
+    await prepareInstagramContainer(ig.graph, "40001", w, async (p) => (Object.assign(w, p), true))
+    return ig.calls.filter((c) => c.path === "40001/media").map((c) => c.body ?? {})
+  }
+
+  it("sends an image's tags with their spots, as JSON", async () => {
+    const [body] = await made(work({ media: [{ url: "https://x/a.jpg", product_tags: tags }] }))
+    expect(JSON.parse(String(body.product_tags))).toEqual(tags)
+  })
+
+  it("sends a reel's tags without spots (Meta refuses x/y on video, 2207035)", async () => {
+    const [body] = await made(work({ kind: "instagram_reel", media: [{ url: "https://x/a.mp4", type: "video", product_tags: tags }] }))
+    expect(JSON.parse(String(body.product_tags))).toEqual([{ product_id: "9001" }])
+  })
+
+  it("puts a carousel's tags on the children, never on the parent", async () => {
+    const bodies = await made(
+      work({ kind: "instagram_carousel", media: [{ url: "https://x/1.jpg", product_tags: tags }, { url: "https://x/2.mp4", type: "video", product_tags: tags }, { url: "https://x/3.jpg" }] })
+    )
+    expect(bodies.map((b) => (b.product_tags ? JSON.parse(String(b.product_tags)) : undefined))).toEqual([tags, [{ product_id: "9001" }], undefined, undefined])
+    expect(bodies[3].media_type).toBe("CAROUSEL")
+  })
+
+  it("sends none on stories or with no tags", async () => {
+    const [story] = await made(work({ kind: "instagram_story", media: [{ url: "https://x/a.jpg", product_tags: tags }] }))
+    expect(story.product_tags).toBeUndefined()
+    const [plain] = await made(work({ media: [{ url: "https://x/a.jpg", product_tags: [] }] }))
+    expect(plain.product_tags).toBeUndefined()
+  })
+})

@@ -2,7 +2,7 @@ import type { MetaPublicationKind, MetaPublishingAccount } from "../../../../../
 
 const KINDS: Record<MetaPublishingAccount["platform"], MetaPublicationKind[]> = {
   instagram: ["instagram_image", "instagram_carousel", "instagram_reel", "instagram_story"],
-  facebook: ["facebook_post", "facebook_photo", "facebook_multi_photo", "facebook_video"],
+  facebook: ["facebook_post", "facebook_photo", "facebook_multi_photo", "facebook_video", "facebook_reel"],
 }
 
 type AccountRow = Record<string, unknown> & { id: string; platform: MetaPublishingAccount["platform"] }
@@ -29,5 +29,6 @@ export function presentAccount(row: AccountRow): MetaPublishingAccount {
     enabled: Boolean(row.enabled),
     quota,
     kinds: KINDS[row.platform],
+    product_tag_eligible: typeof row.product_tag_eligible === "boolean" ? row.product_tag_eligible : null,
   }
 }
