@@ -13,17 +13,22 @@
  *     evaluation step alone on the fresh mirror (evaluateMetaAdRulesWorkflow without its sync step, from a
  *     bench-only route). Measured: wall time (target < 5 s), writes and the Graph batch calls that carried
  *     them (≤ 50 per call; minimum ceil(writes / 50)), decisions logged, and the state at Meta afterwards.
+ * (3) The mirror pass of (1) again in a production process — the built plugin in a merchant's app
+ *     (`medusa exec`, NODE_ENV=production, no ts-node) on its own scratch database — where the < 400 MB
+ *     target is read; (1)'s store runs the TypeScript sources, whose baseline alone is above it.
  *
  * The emulator's clock stands still during the measured parts (its figures would otherwise grow between the
  * sync and the comparison). Self-contained and bounded: a scratch database is created and migrated, one
  * `medusa start` process runs a snapshot of this repository from a temp directory, the emulator runs in
  * this process on 127.0.0.1. Processes, the temp directory and the database are removed in `finally`.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
 import path from "node:path"
 import { startGraphEmulator, type GraphEmulator, type RecordedRequest } from "../src/emulator"
 import { DEFAULT_API_VERSION } from "../src/modules/meta/options"
 import { freePort, query, runMedusaCli, stopGroup } from "./lib/harness"
+import { BUILT_WORKFLOWS_MODULE, buildProductionApp, runMedusaChild } from "./lib/production-app"
 import { recordBenchmark, type Row } from "./lib/record"
 import { ADMIN_USER_ROUTE, adminHeaders, boot, http, snapshotAppDir, storeEnv, waitForHealth, type Store } from "./lib/store"
 
@@ -196,17 +201,13 @@ async function syncPart(s: Setup): Promise<Part> {
     compared.push(`${level} ${rows.length} mirrored (of ${ids.length}), spend and impressions equal for ${equal} of ${checked} object × range pairs`)
   }
 
-  const met = wallMs < SYNC_TARGET_MS && peak < RSS_TARGET_BYTES && sync.synced && mismatches === 0 && failed.length === 0
+  const met = wallMs < SYNC_TARGET_MS && sync.synced && mismatches === 0 && failed.length === 0
   return {
     met,
     rows: [
       { metric: "(1) mirror pass (500 campaigns / 2,000 ad sets / 10,000 ads, insights for 4 ranges): wall time", value: fmtS(wallMs), target: "< 60 s", met: wallMs < SYNC_TARGET_MS },
-      {
-        metric: "(1) store peak RSS during the pass (before it)",
-        value: `${fmtMB(peak)} (${fmtMB(before)})`,
-        target: "< 400 MB",
-        met: peak < RSS_TARGET_BYTES,
-      },
+      // Memory of the development store only; the < 400 MB target is read on the production process in (3).
+      { metric: "(1) development store (ts-node) peak RSS during the pass (before it)", value: `${fmtMB(peak)} (${fmtMB(before)})` },
       {
         metric: "(1) Graph calls (the sync's own count · at the emulator)",
         value: `${sync.calls} · ${logical} (account reads ${accountReads}, listings ${listings}, direct insights pages ${directInsights}, report runs created ${runsCreated}, status reads ${runReads}, report pages ${runPages})`,
@@ -221,13 +222,63 @@ async function syncPart(s: Setup): Promise<Part> {
       `(1) ${compared.join("; ")}. The emulator's clock stood still from before the sync to the end of the comparison.`,
       ...(peak >= RSS_TARGET_BYTES
         ? [
-            `(1) RSS: the store is the development app on its TypeScript sources (ts-node, as \`npm run dev\`), which already held ${fmtMB(before)} before the sync; the pass itself added ${fmtMB(peak - before)} (10,000 ads, 8 report runs, 4 ranges). The < 400 MB target is a production process's (compiled plugin, as the catalog bench measures after \`medusa plugin:build\`); this bench does not build the plugin, so that figure is not measured here.`,
+            `(1) RSS: this store is the development app on its TypeScript sources (ts-node, as \`npm run dev\`), which already held ${fmtMB(before)} before the sync; the pass itself added ${fmtMB(peak - before)} (10,000 ads, 8 report runs, 4 ranges). The < 400 MB target is a production process's (compiled plugin): (3) reads it on one.`,
           ]
         : []),
       `(1) Trigger: POST /admin/meta/campaigns/sync with an admin bearer token (the route runs syncMetaAdsWorkflow and answers its result); wall time client-side. RSS: the sum of VmRSS over the store's process group, sampled every 50 ms.`,
     ],
   }
 }
+
+type ProductionMirror = { ms: number; idleRss: number; peakRss: number; atPeak: NodeJS.MemoryUsage; idleHeap: number; peakHeap: number; samples: number; sync: SyncAnswer }
+
+/**
+ * (3) The same mirror pass in a production process: the built plugin (`medusa plugin:build`) in a merchant's
+ * app, NODE_ENV=production, no ts-node — where the < 400 MB target is read. A `medusa exec` script connects
+ * with a system-user token and runs syncMetaAdsWorkflow once, on its own scratch database.
+ */
+async function productionMirrorPart(emulator: GraphEmulator, appDir: string): Promise<Part> {
+  const dbName = `${DB_NAME}_prod`
+  const dbUrl = ADMIN_DB_URL.replace(/\/[^/]*$/, `/${dbName}`)
+  const prod = buildProductionApp("meta-bench-ads-prod-", [path.join(__dirname, "lib/ads/run-mirror.ts")])
+  const out = mkdtempSync(path.join(tmpdir(), "meta-bench-ads-"))
+  try {
+    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
+    await adminQuery(`CREATE DATABASE "${dbName}"`)
+    const env = { ...storeEnv(emulator, dbUrl, 0), BENCH_TOKEN: emulator.createSystemUserToken(), BENCH_AD_ACCOUNT: ACT, BENCH_OUT: path.join(out, "result.json") }
+    await runMedusaCli(cli, ["db:migrate"], appDir, env, "medusa db:migrate (production store)")
+    console.log("[bench] (3) mirroring the account in a production process (built plugin)…")
+    const run = await runMedusaChild(
+      ["exec", "run-mirror.js"],
+      { ...env, NODE_ENV: "production", BENCH_WORKFLOWS_MODULE: BUILT_WORKFLOWS_MODULE },
+      600_000,
+      ["--expose-gc", "-r", prod.preload],
+      prod.dir
+    )
+    if (run.code !== 0) throw new Error(`medusa exec failed (${run.code}):\n${run.log}`)
+    const r = JSON.parse(readFileSync(path.join(out, "result.json"), "utf8")) as ProductionMirror
+    const complete = r.sync.synced && r.sync.ads === expectedAds()
+    return {
+      met: r.peakRss < RSS_TARGET_BYTES && r.ms < SYNC_TARGET_MS && complete,
+      rows: [
+        { metric: "(3) the same mirror pass in a production process (built plugin): wall time", value: fmtS(r.ms), target: "< 60 s", met: r.ms < SYNC_TARGET_MS },
+        { metric: "(3) production process peak RSS during the pass (booted and connected, before it)", value: `${fmtMB(r.peakRss)} (${fmtMB(r.idleRss)})`, target: "< 400 MB", met: r.peakRss < RSS_TARGET_BYTES },
+        { metric: "(3) V8 heap used: booted · highest during the pass (RSS samples taken)", value: `${fmtMB(r.idleHeap)} · ${fmtMB(r.peakHeap)} (${r.samples})` },
+        { metric: "(3) at the RSS peak, V8 heap used / heap reserved / outside the heap", value: [r.atPeak.heapUsed, r.atPeak.heapTotal, r.atPeak.external].map(fmtMB).join(" / ") },
+        { metric: "(3) the sync's answer", value: `state ${r.sync.state}, ${r.sync.campaigns} campaigns, ${r.sync.ad_sets} ad sets, ${r.sync.ads} ads, ${r.sync.calls} calls, ${r.sync.report_runs} report runs`, target: `${expectedAds()} ads`, met: complete },
+      ],
+      notes: [
+        "(3) Production store: a Medusa app (medusa-config.js) with this plugin built by `medusa plugin:build` and resolved through its package exports, NODE_ENV=production, ts-node unavailable as where devDependencies are not installed; one `medusa exec` process (its container, modules and the plugin booted, connected with a system-user token, then syncMetaAdsWorkflow as POST /admin/meta/campaigns/sync runs it). RSS: that process's own (process.memoryUsage, sampled every 50 ms), the emulator runs in the bench's process.",
+      ],
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+    rmSync(prod.dir, { recursive: true, force: true })
+    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined)
+  }
+}
+
+const expectedAds = () => CAMPAIGNS * AD_SETS_PER_CAMPAIGN * ADS_PER_AD_SET
 
 type EvaluateAnswer = { ms: number; rules: number; decisions: number; acted: number; not_acted_reasons: string[] }
 
@@ -340,6 +391,7 @@ async function main() {
     frozenAt = Date.now()
     parts.push(await syncPart(s))
     parts.push(await rulesPart(s))
+    parts.push(await productionMirrorPart(emulator, appDir))
   } catch (error) {
     console.error(`[bench] failed: ${(error as Error).stack ?? error}`)
     if (store.log) console.error(`[bench] last store output:\n${store.log.slice(-3000)}`)

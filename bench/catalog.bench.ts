@@ -12,12 +12,13 @@
  * are measured on; and "development" — this repository's app on its TypeScript sources through ts-node
  * (what `npm run dev` runs), whose memory is reported next to it.
  */
-import { spawn, spawnSync } from "node:child_process"
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { startGraphEmulator } from "../src/emulator"
-import { medusaAppDir, query } from "./lib/harness"
+import { query } from "./lib/harness"
+import { BUILT_WORKFLOWS_MODULE, buildProductionApp, runMedusaChild } from "./lib/production-app"
 import { percentile, recordBenchmark, type Row } from "./lib/record"
 
 /** BENCH_CATALOG_SIZES=100000 runs one size only (profiling; BENCH_CATALOG_DEV=off skips the development store); the recorded run uses both. */
@@ -54,55 +55,6 @@ type Result = {
 const adminQuery = (sql: string) => query(ADMIN_DB_URL, sql)
 
 type Mode = "production" | "development"
-
-/**
- * A merchant's production app: medusa-config.js with the built plugin (this package, resolved through
- * its exports to .medusa/server), the exec script compiled to JavaScript, and a preload that makes
- * `require("ts-node")` fail as it does where devDependencies are not installed (Medusa's CLI registers
- * ts-node whenever it can load it).
- */
-function productionAppDir(): string {
-  const dir = medusaAppDir("meta-bench-catalog-prod-", root, root)
-  writeFileSync(
-    path.join(dir, "no-ts-node.js"),
-    `const Module = require("module")
-const resolve = Module._resolveFilename
-Module._resolveFilename = function (request, ...rest) {
-  if (request === "ts-node") throw new Error("ts-node is a devDependency: not installed in production")
-  return resolve.call(this, request, ...rest)
-}
-`
-  )
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const ts = require("typescript") as typeof import("typescript")
-  const source = readFileSync(path.join(__dirname, "lib/catalog/run-sync.ts"), "utf8")
-  const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021, esModuleInterop: true } })
-  writeFileSync(path.join(dir, "run-sync.js"), compiled.outputText)
-  return dir
-}
-
-/** Async on purpose: the emulator lives in this process and must keep answering while the child runs. */
-function runChild(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, extraNodeArgs: string[], cwd = root): Promise<{ code: number | null; log: string }> {
-  return new Promise((resolve) => {
-    // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the store process (not allowed in NODE_OPTIONS).
-    const nodeArgs = [...(process.env.BENCH_CHILD_NODE_ARGS ?? "").split(" ").filter(Boolean), ...extraNodeArgs]
-    const child = spawn(process.execPath, [...nodeArgs, cli, ...args], { cwd, env })
-    let log = ""
-    // BENCH_CHILD_LOG=<file>: the store process's whole output (e.g. with BENCH_CHILD_NODE_ARGS=--trace-gc).
-    const whole = process.env.BENCH_CHILD_LOG
-    const keep = (chunk: Buffer) => {
-      if (whole) appendFileSync(whole, chunk)
-      log = (log + chunk).slice(-10_000)
-    }
-    child.stdout.on("data", keep)
-    child.stderr.on("data", keep)
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs)
-    child.on("exit", (code) => {
-      clearTimeout(timer)
-      resolve({ code, log })
-    })
-  })
-}
 
 async function runSize(
   n: number,
@@ -141,14 +93,14 @@ async function runSize(
     console.log(`[bench] ${n}: seeding and syncing…`)
     const run =
       mode === "production"
-        ? await runChild(
+        ? await runMedusaChild(
             ["exec", "run-sync.js"],
-            { ...env, NODE_ENV: "production", BENCH_WORKFLOWS_MODULE: path.join(root, ".medusa/server/src/workflows/index.js") },
+            { ...env, NODE_ENV: "production", BENCH_WORKFLOWS_MODULE: BUILT_WORKFLOWS_MODULE },
             900_000,
-            ["-r", path.join(productionApp(), "no-ts-node.js")],
-            productionApp()
+            ["-r", productionApp().preload],
+            productionApp().dir
           )
-        : await runChild(["exec", path.join(__dirname, "lib/catalog/run-sync.ts")], env, 900_000, [])
+        : await runMedusaChild(["exec", path.join(__dirname, "lib/catalog/run-sync.ts")], env, 900_000, [])
     if (run.code !== 0) throw new Error(`medusa exec failed (${run.code}):\n${run.log}`)
     const result = JSON.parse(readFileSync(env.BENCH_OUT, "utf8")) as Result
     const catalogId = Object.keys(emulator.state.catalogs ?? {})[0]
@@ -164,16 +116,11 @@ async function runSize(
   }
 }
 
-let prodDir: string | undefined
+let prod: { dir: string; preload: string } | undefined
 /** The production app, built once per bench run (the plugin's build and the app around it). */
-function productionApp(): string {
-  if (!prodDir) {
-    console.log("[bench] building the plugin (medusa plugin:build) for the production store…")
-    const built = spawnSync(process.execPath, [cli, "plugin:build"], { cwd: root, encoding: "utf8", timeout: 300_000 })
-    if (built.status !== 0) throw new Error(`medusa plugin:build failed:\n${built.stdout}\n${built.stderr}`)
-    prodDir = productionAppDir()
-  }
-  return prodDir
+function productionApp(): { dir: string; preload: string } {
+  prod ??= buildProductionApp("meta-bench-catalog-prod-", [path.join(__dirname, "lib/catalog/run-sync.ts")])
+  return prod
 }
 
 const MB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
@@ -182,7 +129,7 @@ async function main() {
   try {
     await measure()
   } finally {
-    if (prodDir) rmSync(prodDir, { recursive: true, force: true })
+    if (prod) rmSync(prod.dir, { recursive: true, force: true })
   }
 }
 

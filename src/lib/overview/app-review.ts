@@ -8,7 +8,7 @@
  * each permission, so the submission describes the code that ships.
  */
 import { FEATURE_NAMES, type FeatureName } from "../connection/features"
-import { BASE_PERMISSIONS, FEATURE_PERMISSIONS } from "../oauth/permissions"
+import { BASE_PERMISSIONS, FEATURE_PERMISSIONS, OPTIONAL_FEATURE_PERMISSIONS } from "../oauth/permissions"
 
 export const APP_REVIEW_DOCS = {
   app_review: "https://developers.facebook.com/docs/app-review",
@@ -68,7 +68,11 @@ const USES: Record<string, Partial<Record<FeatureName | "connection", string>>> 
     connection: "lists the Facebook Pages the merchant manages, and the Instagram accounts linked to them, so the merchant picks the store's Page",
     publishing: "lets the merchant choose which Page and Instagram account a post goes to",
   },
+  instagram_shopping_tag_products: {
+    publishing: "tags the store's products on the merchant's Instagram posts (optional: only when the merchant's Instagram Shop may tag products and the merchant places tags in Medusa Admin), so shoppers can open the product from the post",
+  },
   catalog_management: {
+    publishing: "looks up the Meta product id of each product the merchant tags on an Instagram post, in the catalog the store keeps in sync (optional: only for product tags)",
     catalog: "keeps the merchant's Meta catalog equal to the store's products: a product, variant, price or stock change in Medusa is sent as a catalog item (items_batch), removed products are deleted, and Meta's per-item errors are shown on the product in Medusa Admin",
   },
   ads_management: {
@@ -138,7 +142,11 @@ export function requestedPermissions(enabled: readonly FeatureName[]): Map<strin
   for (const permission of BASE_PERMISSIONS) out.set(permission, ["connection"])
   for (const feature of FEATURE_NAMES) {
     if (!enabled.includes(feature)) continue
-    for (const permission of FEATURE_PERMISSIONS[feature]) out.set(permission, [...(out.get(permission) ?? []), feature])
+    // Optional ones too (asked for at login, e.g. Instagram product tags): Meta reviews every permission the dialog asks for.
+    for (const permission of [...FEATURE_PERMISSIONS[feature], ...(OPTIONAL_FEATURE_PERMISSIONS[feature] ?? [])]) {
+      const by = out.get(permission) ?? []
+      if (!by.includes(feature)) out.set(permission, [...by, feature])
+    }
   }
   return out
 }

@@ -1,4 +1,4 @@
-import { Button, Drawer, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
+import { Alert, Button, Drawer, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { useEffect, useRef, useState, type ReactNode } from "react"
 import { Link } from "react-router-dom"
 import type { MetaPublication, MetaPublishingAccount } from "../../../types/http/publishing"
@@ -165,6 +165,20 @@ export const PublicationDrawer = ({ publication: clicked, account, onClose, onEd
                 </Text>
                 <PublicationError error={publication.last_error} />
               </div>
+            )}
+            {publication.publish_warnings.length > 0 && (
+              <Alert variant="warning" data-testid="meta-publication-warnings">
+                <Text size="small" weight="plus">
+                  What publishing left out or noted
+                </Text>
+                <ul className="list-disc pl-4">
+                  {publication.publish_warnings.map((warning, index) => (
+                    <li key={index} className="txt-small">
+                      {warning.message}
+                    </li>
+                  ))}
+                </ul>
+              </Alert>
             )}
             {publication.media.length > 0 && (
               <div className="grid grid-cols-4 gap-2">

@@ -17,6 +17,15 @@ describe("App Review kit", () => {
     expect(requestedPermissions([]).size).toBe(2)
   })
 
+  it("lists the optional permissions the login dialog asks for (Instagram product tags) with their use", () => {
+    const requested = requestedPermissions(["catalog", "publishing"])
+    expect(requested.get("instagram_shopping_tag_products")).toEqual(["publishing"])
+    expect(requested.get("catalog_management")).toEqual(["catalog", "publishing"])
+    expect(useCaseText("instagram_shopping_tag_products", ["publishing"])).toMatch(/tags the store's products on the merchant's Instagram posts \(optional/)
+    expect(useCaseText("catalog_management", ["catalog", "publishing"])).toMatch(/keeps the merchant's Meta catalog .*; looks up the Meta product id/)
+    expect(requestedPermissions(["catalog"]).has("instagram_shopping_tag_products")).toBe(false)
+  })
+
   it("a feature that is off requests nothing", () => {
     const kit = buildAppReviewKit({ ...input, enabledFeatures: ["catalog"] })
     expect(kit.permissions.map((p) => p.permission)).toEqual(["business_management", "pages_show_list", "catalog_management"])
