@@ -9,7 +9,7 @@ import { paginate } from "../paging"
 import { allocateObjectId, type World } from "../world"
 
 /**
- * The Catalog API (reference/meta-api.md §3): items_batch with async handles, check_batch_request_status,
+ * The Catalog API (https://developers.facebook.com/docs/marketing-api/catalog): items_batch with async handles, check_batch_request_status,
  * the item listing and product sets. Validation follows Meta's feed spec: an invalid request is an
  * item-level error reported by the batch status, and is not applied.
  */

@@ -7,7 +7,7 @@ import { canSee, requireAnyScope } from "../nodes"
 import type { World } from "../world"
 
 /**
- * POST /{pixel_id}/events — the Conversions API (reference/meta-api.md §4). Validates like Meta: ≤1,000
+ * POST /{pixel_id}/events — the Conversions API (https://developers.facebook.com/docs/marketing-api/conversions-api/using-the-api). Validates like Meta: ≤1,000
  * events, required fields per action_source, event_time within the last 7 days and not in the future,
  * hashed user_data keys must be SHA-256 (or MD5) digests, and one bad event rejects the whole request.
  * Accepted events are kept per pixel: the emulator's "Test Events" view.

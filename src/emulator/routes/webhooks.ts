@@ -11,7 +11,7 @@ import { allocateObjectId, type World } from "../world"
 import { recordNotifiedComment } from "./publishing-store"
 
 /**
- * Lead ads and webhook deliveries (reference/meta-api.md §7.6, §8, §2.8): the emulator keeps leads and
+ * Lead ads and webhook deliveries (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving, https://developers.facebook.com/docs/graph-api/webhooks/getting-started, https://developers.facebook.com/docs/development/create-an-app/app-dashboard/data-deletion-callback): the emulator keeps leads and
  * serves `GET /{leadgen_id}` as Graph does, and plays Meta's side of webhooks — signed POSTs to the
  * store (leads, comments, mentions, permission changes), forged or missing signatures, duplicates and
  * bursts — and builds the signed_request of the deauthorize and data-deletion callbacks.
@@ -162,7 +162,7 @@ export class EmulatorWebhooks {
     return lead
   }
 
-  /** The `page`/`leadgen` notification Meta sends for a lead (§7.6). */
+  /** The `page`/`leadgen` notification Meta sends for a lead (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving). */
   leadNotification(lead: LeadRecord): WebhookEnvelope {
     return this.envelope("page", lead.pageId, "leadgen", {
       ad_id: lead.adId,
@@ -175,7 +175,7 @@ export class EmulatorWebhooks {
   }
 
   /**
-   * A Page `feed` comment or an Instagram `comments` notification (§8.3). The comment is also kept in the
+   * A Page `feed` comment or an Instagram `comments` notification (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications). The comment is also kept in the
    * emulator's publishing store, so GET /{comment-id}, replies and hiding work on it.
    */
   commentNotification(input: CommentInput): WebhookEnvelope {
@@ -231,7 +231,7 @@ export class EmulatorWebhooks {
     return { object, entry: [{ id: entryId, time: this.nowSeconds(), changes: [{ field, value }] }] }
   }
 
-  /** The `X-Hub-Signature-256` header for a body, as Meta computes it (§8.3). */
+  /** The `X-Hub-Signature-256` header for a body, as Meta computes it (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications). */
   signature(body: string | Buffer, secret = this.appSecret): string {
     return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`
   }
@@ -260,7 +260,7 @@ export class EmulatorWebhooks {
     return Promise.all(envelopes.map((e) => this.deliver(targetUrl, e)))
   }
 
-  /** The `signed_request` Meta POSTs to the deauthorize and data-deletion callbacks (§2.8). */
+  /** The `signed_request` Meta POSTs to the deauthorize and data-deletion callbacks (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#deauth-callback and https://developers.facebook.com/docs/development/create-an-app/app-dashboard/data-deletion-callback). */
   signedRequest(payload: { user_id: string; [key: string]: unknown }, secret = this.appSecret): string {
     const issuedAt = this.nowSeconds()
     const encoded = Buffer.from(JSON.stringify({ algorithm: "HMAC-SHA256", issued_at: issuedAt, ...payload })).toString("base64url")

@@ -1,5 +1,5 @@
 /**
- * The Pixel's cookies (reference/meta-api.md §4.6): `_fbp` = fb.{subdomainIndex}.{creationTimeMs}.{random},
+ * The Pixel's cookies (https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/fbp-and-fbc): `_fbp` = fb.{subdomainIndex}.{creationTimeMs}.{random},
  * `_fbc` = fb.{subdomainIndex}.{creationTimeMs}.{fbclid}, optionally with a 5th "appendix" segment added by
  * newer Meta tooling. Cookies are passed through byte for byte; only the shape is checked.
  */

@@ -1,4 +1,4 @@
-/** Conversions API limits (reference/meta-api.md §4.1–4.2). */
+/** Conversions API limits (https://developers.facebook.com/docs/marketing-api/conversions-api/using-the-api). */
 
 /** "A maximum of 1,000 events per request"; one invalid event rejects the whole request. */
 export const MAX_EVENTS_PER_REQUEST = 1000

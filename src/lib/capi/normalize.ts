@@ -4,7 +4,7 @@ import { possibleE164 } from "./phone"
 
 /**
  * Meta's normalization rules for user_data before hashing (Conversions API "Customer information
- * parameters"; reference/meta-api.md §4.5). Each function returns the normalized plain value, or null
+ * parameters"; https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/customer-information-parameters). Each function returns the normalized plain value, or null
  * when the input cannot be made into something Meta could match (then the key is left out: a wrong
  * value only costs match quality).
  */

@@ -3,7 +3,7 @@ import type { ActionSource } from "./limits"
 import { isCurrencyCode, toMetaValue, type AmountLike } from "./money"
 import { buildUserData, type AddressLike, type UserData } from "./user-data"
 
-/** One element of `data` in POST /{pixel_id}/events (reference/meta-api.md §4.2). */
+/** One element of `data` in POST /{pixel_id}/events (https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/server-event). */
 export type ServerEvent = {
   event_name: string
   event_time: number

@@ -1,6 +1,6 @@
 import type { MetaCatalogItem } from "./types"
 
-/** Meta: at most 5,000 requests per items_batch call (reference/meta-api.md §3.2). */
+/** Meta: at most 5,000 requests per items_batch call (https://developers.facebook.com/docs/marketing-api/reference/product-catalog/items_batch/). */
 export const MAX_REQUESTS_PER_BATCH = 5000
 /** Meta: payload ≤ 28 MB; we stay well below so a call never bounces on size. */
 export const MAX_BATCH_BYTES = 20 * 1024 * 1024

@@ -133,7 +133,7 @@ function productType(product: CatalogProductInput): string | undefined {
 }
 
 /**
- * One Meta catalog item for one Medusa variant (items_batch feed-spec fields, reference/meta-api.md §3.5),
+ * One Meta catalog item for one Medusa variant (items_batch feed-spec fields, https://developers.facebook.com/docs/commerce-platform/catalog/fields),
  * or the reasons it cannot be sent. Items missing a required field are not sent: the merchant sees why.
  */
 export function mapVariantToCatalogItem(

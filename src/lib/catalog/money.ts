@@ -1,6 +1,6 @@
 /**
  * Meta catalog prices (items_batch and feeds) are strings "<amount> <ISO-4217 code>", e.g. "19.99 USD",
- * "1000 JPY": a period as decimal separator, no thousands separator, no symbol (reference/meta-api.md §3.5).
+ * "1000 JPY": a period as decimal separator, no thousands separator, no symbol (https://developers.facebook.com/docs/commerce-platform/catalog/fields).
  * Medusa stores amounts as decimal numbers in the currency's main unit. All arithmetic here is on BigInt
  * scaled integers: a float would turn 0.1 + 0.2 into 0.30000000000000004 and 1e21 into exponent notation.
  */

@@ -2,7 +2,7 @@ import { contentHash } from "./content-hash"
 
 /**
  * Product sets in Meta mirror Medusa collections and categories (for catalog ads): one set per
- * collection/category whose filter lists the retailer ids of its variants (reference/meta-api.md §3.6:
+ * collection/category whose filter lists the retailer ids of its variants (https://developers.facebook.com/docs/marketing-api/reference/product-set/:
  * `{"retailer_id":{"is_any":[…]}}`, the filter is sent as a JSON string).
  */
 

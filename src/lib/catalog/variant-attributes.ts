@@ -15,7 +15,7 @@ const ATTRIBUTE_OPTION_NAMES: Record<AttributeName, string[]> = {
 
 export type AttributeName = "size" | "color" | "material" | "pattern" | "gender" | "age_group" | "condition" | "brand"
 
-/** Meta's accepted values (reference/meta-api.md §3.5). */
+/** Meta's accepted values (https://developers.facebook.com/docs/commerce-platform/catalog/fields). */
 const GENDERS: Record<string, string> = {
   female: "female", women: "female", woman: "female", womens: "female", "women's": "female", ladies: "female", damen: "female", femme: "female", f: "female",
   male: "male", men: "male", man: "male", mens: "male", "men's": "male", herren: "male", homme: "male", m: "male",

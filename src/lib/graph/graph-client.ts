@@ -229,7 +229,7 @@ export class GraphClient {
     this.#onUsage = opts.onUsage
   }
 
-  /** The app access token `{app_id}|{app_secret}` (reference §2.7): server-only, contains the secret. */
+  /** The app access token `{app_id}|{app_secret}` (https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens): server-only, contains the secret. */
   appAccessToken(): string {
     return `${this.appId}|${this.#appSecret}`
   }
@@ -407,17 +407,17 @@ export class GraphClient {
     return structuredClone(this.#usage)
   }
 
-  /** OAuth code → user access token (reference §2.2); redirectUri must equal the dialog's byte for byte. */
+  /** OAuth code → user access token (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#confirm); redirectUri must equal the dialog's byte for byte. */
   exchangeCode(input: { code: string; redirectUri: string }): Promise<OAuthTokenResult> {
     return exchangeCode(this, this.#credentials(), input)
   }
 
-  /** Short-lived → ~60-day user token (reference §2.3). */
+  /** Short-lived → ~60-day user token (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived). */
   exchangeForLongLivedToken(token: string): Promise<OAuthTokenResult> {
     return exchangeForLongLivedToken(this, this.#credentials(), token)
   }
 
-  /** Inspects any token with the app token (reference §2.5); returns data even when is_valid is false. */
+  /** Inspects any token with the app token (https://developers.facebook.com/docs/graph-api/reference/debug_token); returns data even when is_valid is false. */
   debugToken(inputToken: string): Promise<DebugTokenData> {
     return debugToken(this, this.appAccessToken(), inputToken)
   }

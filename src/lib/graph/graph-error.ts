@@ -2,7 +2,7 @@
  * Meta's Graph API error object, typed and sorted into the five categories the rest of the plugin
  * reacts to. Codes and their meaning follow Meta's "Handling Errors" guide
  * (developers.facebook.com/docs/graph-api/guides/error-handling) as summarised in
- * /work/shared/reference/meta-api.md §1.3–1.4.
+ * https://developers.facebook.com/docs/graph-api/guides/error-handling.
  */
 
 export type GraphErrorCategory = "auth" | "permission" | "throttled" | "transient" | "invalid"

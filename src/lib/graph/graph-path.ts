@@ -1,5 +1,5 @@
 /**
- * Graph URLs are `${graphApiUrl}/${apiVersion}/${path}` (reference §1.1). Callers pass paths such as
+ * Graph URLs are `${graphApiUrl}/${apiVersion}/${path}` (https://developers.facebook.com/docs/graph-api/guides/versioning). Callers pass paths such as
  * "me/accounts" or "/123/items_batch"; a path that names the client's own version is normalised, one
  * that names another version is refused so a stale hard-coded "v21.0/…" cannot slip past the
  * configured version.

@@ -2,7 +2,7 @@ import { GraphError } from "./graph-error"
 import type { GraphClient } from "./graph-client"
 
 /**
- * Facebook Login server-side calls (reference §2.2–2.5). They carry the app secret (as client_secret
+ * Facebook Login server-side calls (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#confirm). They carry the app secret (as client_secret
  * or inside the app token), which the client scrubs from every error message.
  */
 

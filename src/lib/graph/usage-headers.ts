@@ -1,5 +1,5 @@
 /**
- * Meta's rate-limit headers (reference §1.5, developers.facebook.com/docs/graph-api/overview/rate-limiting).
+ * Meta's rate-limit headers (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
  * All three are JSON strings; percentages are 0–100 and can exceed 100 once throttled.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Facebook Login dialog URL (reference §2.1):
+ * Facebook Login dialog URL (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow):
  * `<oauthDialogUrl>/<v>/dialog/oauth?client_id&redirect_uri&state&response_type=code&scope=a,b`.
  * `response_type=code` selects the server-side flow (the code is exchanged with the app secret);
  * `redirect_uri` must later be sent byte-identical to the code exchange.

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 
 /**
- * The OAuth `state` parameter (reference §2.1: "opaque CSRF value echoed back unchanged"). It is
+ * The OAuth `state` parameter (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow: "opaque CSRF value echoed back unchanged"). It is
  * `<payload>.<signature>`, both base64url: payload = JSON {nonce, userId, exp}, signature =
  * HMAC-SHA256(secret, payload). The signature binds the flow to the admin user who started it and to
  * a deadline; single use is enforced by the module's stored nonce, not here.

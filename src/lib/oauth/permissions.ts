@@ -1,6 +1,6 @@
 /**
- * Meta permissions each plugin feature needs (reference §2.1 "Permissions typical for this plugin",
- * the endpoint sections it cites, and Meta's permissions reference). Requesting only what enabled
+ * Meta permissions each plugin feature needs (Meta's permissions reference,
+ * https://developers.facebook.com/docs/permissions, and each endpoint's own page). Requesting only what enabled
  * features need keeps App Review smaller and the consent screen honest.
  */
 
@@ -21,21 +21,21 @@ export function isMetaFeature(value: string): value is MetaFeature {
 export const BASE_PERMISSIONS: string[] = ["business_management", "pages_show_list"]
 
 export const FEATURE_PERMISSIONS: Record<MetaFeature, string[]> = {
-  // Catalog API: create/find the catalog and send items_batch (§3); catalogs belong to a business.
+  // Catalog API: create/find the catalog and send items_batch (https://developers.facebook.com/docs/marketing-api/catalog); catalogs belong to a business.
   catalog: ["catalog_management", "business_management"],
   // Conversions API posts to /{pixel_id}/events; the token needs access to the pixel, which is a
-  // business asset tied to ad accounts: business_management + ads_management grant that (§4.1).
+  // business asset tied to ad accounts: business_management + ads_management grant that (https://developers.facebook.com/docs/marketing-api/conversions-api/using-the-api).
   capi: ["business_management", "ads_management"],
   // Facebook Page posts need a page token from pages_show_list + pages_read_engagement and
-  // pages_manage_posts; Instagram content publishing needs instagram_basic + instagram_content_publish (§5).
+  // pages_manage_posts; Instagram content publishing needs instagram_basic + instagram_content_publish (https://developers.facebook.com/docs/instagram-platform/content-publishing).
   publishing: ["pages_show_list", "pages_read_engagement", "pages_manage_posts", "instagram_basic", "instagram_content_publish"],
   // Page insights need read_insights (+ pages_read_engagement for the page token), IG insights
-  // instagram_manage_insights (§6).
+  // instagram_manage_insights (https://developers.facebook.com/docs/instagram-platform/insights).
   insights: ["read_insights", "instagram_manage_insights", "pages_read_engagement"],
-  // Marketing API: ads_management to create campaigns/ad sets/ads, ads_read for ad insights (§7).
+  // Marketing API: ads_management to create campaigns/ad sets/ads, ads_read for ad insights (https://developers.facebook.com/docs/marketing-api).
   ads: ["ads_management", "ads_read"],
   // Subscribing a Page to webhooks needs pages_manage_metadata; lead and comment payloads need
-  // leads_retrieval and instagram_manage_comments; pages_read_engagement reads the Page's content (§8).
+  // leads_retrieval and instagram_manage_comments; pages_read_engagement reads the Page's content (https://developers.facebook.com/docs/graph-api/webhooks/getting-started).
   webhooks: ["pages_manage_metadata", "leads_retrieval", "instagram_manage_comments", "pages_read_engagement"],
 }
 

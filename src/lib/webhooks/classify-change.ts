@@ -1,5 +1,5 @@
 /**
- * What the plugin does with each change (reference §8.3 and §7.6): leads become customers, comments and
+ * What the plugin does with each change (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications and https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving): leads become customers, comments and
  * mentions are kept, permission changes can pause the connection; everything else is logged and ignored.
  */
 export type ChangeKind = "leadgen" | "page_comment" | "instagram_comment" | "instagram_mention" | "permissions" | "ignored"

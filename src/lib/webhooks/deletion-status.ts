@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import type { MetaDataDeletionRequest, MetaDataDeletionStatus } from "../../types/http/callbacks"
 
-/** Meta shows the code to the person and links to the status URL (reference §2.8). */
+/** Meta shows the code to the person and links to the status URL (https://developers.facebook.com/docs/development/create-an-app/app-dashboard/data-deletion-callback). */
 export function newConfirmationCode(): string {
   return randomBytes(12).toString("hex")
 }

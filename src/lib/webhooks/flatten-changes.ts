@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 
 /**
  * One change of a webhook delivery. Meta batches several entries, each with several changes, into one
- * POST (reference §8.3: `{object, entry: [{id, time, changes: [{field, value}]}]}`; Messenger-style
+ * POST (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications: `{object, entry: [{id, time, changes: [{field, value}]}]}`; Messenger-style
  * objects use `entry[].messaging[]` instead of `changes`).
  */
 export type WebhookChange = {
@@ -38,7 +38,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Deliveries can be duplicated or arrive out of order (reference §8.3), so a change is identified by
+ * Deliveries can be duplicated or arrive out of order (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications), so a change is identified by
  * what it says: the object, the entry it belongs to, the field and its value. The entry's `time` is left
  * out on purpose: a redelivery may carry a new batch time for the same change.
  */

@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto"
 export type HandshakeQuery = Record<string, unknown>
 
 /**
- * Meta's subscription handshake (reference §8.2): `hub.mode=subscribe` and `hub.verify_token` equal to
+ * Meta's subscription handshake (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#verification-requests): `hub.mode=subscribe` and `hub.verify_token` equal to
  * the token typed into the App Dashboard → answer `hub.challenge` as the plain-text body; else refuse.
  * Returns the challenge to echo, or null. No configured token means no subscription can be verified.
  */

@@ -1,5 +1,5 @@
 /**
- * A lead as Graph returns it (`GET /{leadgen_id}?fields=…`, reference §7.6): standard questions arrive
+ * A lead as Graph returns it (`GET /{leadgen_id}?fields=…`, https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving): standard questions arrive
  * in `field_data` under Meta's names (email, phone_number, full_name, first_name, last_name), custom
  * questions under the names the merchant gave them, and custom disclaimer checkboxes in
  * `custom_disclaimer_responses`.

@@ -1,7 +1,7 @@
 /**
  * When a failed webhook change is tried again: 1, 2, 4 … minutes, capped at 6 hours, for at most
  * MAX_PROCESSING_ATTEMPTS attempts (about 20 hours, the same order as Meta's own 36-hour redelivery window,
- * reference §8.3). After that the change stays failed and visible until an admin retries it.
+ * https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications). After that the change stays failed and visible until an admin retries it.
  */
 export const MAX_PROCESSING_ATTEMPTS = 12
 export const FIRST_RETRY_MS = 60_000

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 
 /**
- * Meta's `signed_request` (deauthorize and data-deletion callbacks, reference §2.8): `{sig}.{payload}`,
+ * Meta's `signed_request` (deauthorize and data-deletion callbacks, https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#deauth-callback and https://developers.facebook.com/docs/development/create-an-app/app-dashboard/data-deletion-callback): `{sig}.{payload}`,
  * both base64url without padding; sig = HMAC-SHA256(app secret, the payload string as received);
  * the payload is JSON with `algorithm: "HMAC-SHA256"`, `issued_at` and the app-scoped `user_id`.
  */

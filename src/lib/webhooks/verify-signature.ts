@@ -13,7 +13,7 @@ export function signWebhookBody(rawBody: Buffer | string, appSecret: string): st
 
 /**
  * Checks X-Hub-Signature-256 over the raw request bytes — never over re-serialised JSON: Meta escapes
- * non-ASCII as \uXXXX, so JSON.stringify(JSON.parse(body)) differs from what was signed (reference §8.3).
+ * non-ASCII as \uXXXX, so JSON.stringify(JSON.parse(body)) differs from what was signed (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications).
  * The comparison is constant-time so the signature cannot be guessed byte by byte.
  */
 export function verifyWebhookSignature(

@@ -5,7 +5,7 @@ export const META_FEATURES = FEATURE_NAMES
 export type MetaFeatureName = FeatureName
 
 /** The default Graph API version: v25.0 has a published Graph window to 2028-07-29 and a live
- * Marketing API window (v24.0's Marketing API expired on 2026-10-06). See reference/meta-api.md §1.1. */
+ * Marketing API window (v24.0's Marketing API expired on 2026-10-06). See https://developers.facebook.com/docs/graph-api/guides/versioning. */
 export const DEFAULT_API_VERSION = "v25.0"
 
 /** Options as a store owner writes them in `plugins: [{ resolve: "medusa-plugin-meta", options }]`. */

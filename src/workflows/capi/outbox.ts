@@ -16,7 +16,7 @@ import type MetaModuleService from "../../modules/meta/service"
 /**
  * The Conversions API outbox. Rows are written before any network call; a pending row carries a lease in
  * `next_attempt_at` (the immediate sender and the scheduled flush never pick the same row at once), and
- * only a 2xx from Meta marks it sent. See reference/meta-api.md §4.1 for the request envelope.
+ * only a 2xx from Meta marks it sent. See https://developers.facebook.com/docs/marketing-api/conversions-api/using-the-api for the request envelope.
  */
 
 /** How long a sender owns a row before the flush may pick it up again (a crash mid-send retries it). */

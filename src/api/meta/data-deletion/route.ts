@@ -12,7 +12,7 @@ import type { PostSignedRequestType } from "../deauthorize/validators"
 export const AUTHENTICATE = false
 
 /**
- * Data-deletion callback (reference §2.8): the request is recorded first (so its status page exists
+ * Data-deletion callback (https://developers.facebook.com/docs/development/create-an-app/app-dashboard/data-deletion-callback): the request is recorded first (so its status page exists
  * even if deleting fails), the data is deleted, and Meta gets `{ url, confirmation_code }`.
  */
 export const POST = async (req: MedusaRequest<PostSignedRequestType>, res: MedusaResponse<MetaDataDeletionResponse>) => {

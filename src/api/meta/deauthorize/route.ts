@@ -10,7 +10,7 @@ import type { PostSignedRequestType } from "./validators"
 // Meta calls this when a person removes the app; the signed_request authenticates it.
 export const AUTHENTICATE = false
 
-/** Deauthorize callback (reference §2.8): the connection that person authorised is revoked; work pauses. */
+/** Deauthorize callback (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#deauth-callback): the connection that person authorised is revoked; work pauses. */
 export const POST = async (req: MedusaRequest<PostSignedRequestType>, res: MedusaResponse<MetaDeauthorizeResponse>) => {
   const service = req.scope.resolve<MetaModuleService>(META_MODULE)
   const check = parseSignedRequest(req.validatedBody.signed_request, service.getOptions().appSecret)

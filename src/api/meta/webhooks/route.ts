@@ -24,7 +24,7 @@ const SIGNATURE_ERRORS = {
   mismatch: "X-Hub-Signature-256 does not match the body (signed with another secret, or the body was altered)",
 } as const
 
-/** Subscription handshake (reference §8.2): echo hub.challenge as plain text, or 403. */
+/** Subscription handshake (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#verification-requests): echo hub.challenge as plain text, or 403. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<MetaModuleService>(META_MODULE)
   const challenge = answerHandshake(req.query as Record<string, unknown>, service.getOptions().webhookVerifyToken)
@@ -36,7 +36,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 }
 
 /**
- * Event notifications (reference §8.3): the signature is checked over the raw bytes before parsing;
+ * Event notifications (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications): the signature is checked over the raw bytes before parsing;
  * each change is written once (by idempotency key) and Meta gets its 200 at once. Processing happens
  * afterwards (subscriber → workflows; the retry job catches anything left behind).
  */

@@ -4,7 +4,7 @@ import { metaService } from "../../../modules/meta/resolve-meta-service"
 export type DeletionSummary = { tokens: number; leads: number; comments: number; webhook_events: number }
 
 /**
- * Meta's data-deletion callback (reference §2.8): removes what the plugin keeps about that Meta user —
+ * Meta's data-deletion callback (https://developers.facebook.com/docs/development/create-an-app/app-dashboard/data-deletion-callback): removes what the plugin keeps about that Meta user —
  * the tokens of connections they authorised (the connection is revoked), the leads retrieved through
  * those connections, the comments they wrote or that arrived through those connections, and the logged
  * webhook changes that carried them. Medusa customers are the store's own records and are not touched.

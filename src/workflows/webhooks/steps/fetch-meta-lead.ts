@@ -24,7 +24,7 @@ function optionalString(value: unknown): string | null {
 
 /**
  * Reads the lead behind a `leadgen` notice: `GET /{leadgen_id}?fields=…` with the Page's token
- * (leads_retrieval + a role on the Page, reference §7.6). A connection that is not active pauses the
+ * (leads_retrieval + a role on the Page, https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving). A connection that is not active pauses the
  * work: the change fails and is retried after the merchant reconnects.
  */
 export const fetchMetaLeadStep = createStep("fetch-meta-lead", async (notice: LeadgenNotice, { container }) => {

@@ -10,7 +10,7 @@ export type PauseMetaConnectionInput = {
 }
 
 /**
- * The deauthorize callback (reference §2.8) and `permissions` webhooks: the connection authorised by that
+ * The deauthorize callback (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#deauth-callback) and `permissions` webhooks: the connection authorised by that
  * Meta user is marked revoked — work needing it pauses and the admin asks to reconnect — or, for a
  * permission the enabled features don't need, only its scope list is updated.
  */
