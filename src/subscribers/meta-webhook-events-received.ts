@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { META_WEBHOOK_EVENTS_RECEIVED } from "../api/meta/webhooks/route"
+import { META_WEBHOOK_EVENTS_RECEIVED } from "../modules/meta"
 import { enqueueMetaWebhookEvents } from "../workflows"
 
 /** Hands newly stored webhook changes to the background queue; failures wait for the retry job. */

@@ -170,3 +170,53 @@ export function permissionChangeEffect(input: {
     revoke: required.includes(notice.permission),
   }
 }
+
+/**
+ * What to do with one stored change: its kind and the notice its workflow branch takes, or why it is
+ * ignored. Exactly one of `lead`, `comment`, `permission` and `ignored` is set.
+ */
+export type WebhookChangePlan = {
+  kind: ChangeKind
+  lead: LeadgenNotice | null
+  /** `created_at` as ISO text: the plan crosses the workflow engine as JSON. */
+  comment: (Omit<CommentNotice, "created_at"> & { created_at: string | null }) | null
+  permission: { meta_user_id: string; permission: PermissionNotice } | null
+  ignored: string | null
+}
+
+export function planWebhookChange(change: {
+  object: string
+  field: string
+  entry_id: string
+  /** Meta's `entry.time` (seconds), as stored. */
+  entry_time: Date | string | null
+  payload: unknown
+}): WebhookChangePlan {
+  const kind = classifyChange(change.object, change.field, change.payload)
+  const plan: WebhookChangePlan = { kind, lead: null, comment: null, permission: null, ignored: null }
+  const entryMs = change.entry_time === null ? NaN : new Date(change.entry_time).getTime()
+  const entryTime = Number.isFinite(entryMs) ? Math.floor(entryMs / 1000) : null
+  switch (kind) {
+    case "leadgen":
+      plan.lead = readLeadgenNotice(change.payload, change.entry_id)
+      if (!plan.lead) plan.ignored = "ignored: leadgen change without a leadgen_id"
+      break
+    case "page_comment":
+    case "instagram_comment":
+    case "instagram_mention": {
+      const notice = readCommentNotice(kind, change.payload, entryTime)
+      if (notice) plan.comment = { ...notice, created_at: notice.created_at?.toISOString() ?? null }
+      else plan.ignored = `ignored: ${kind.replace("_", " ")} without an id`
+      break
+    }
+    case "permissions": {
+      const notice = readPermissionNotice(change.field, change.payload, change.entry_id)
+      if (notice) plan.permission = { meta_user_id: notice.user_id, permission: notice }
+      else plan.ignored = "ignored: permissions change without a verb"
+      break
+    }
+    case "ignored":
+      plan.ignored = `ignored: ${change.object}/${change.field} is not acted on`
+  }
+  return plan
+}

@@ -1,18 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { GraphError } from "../../lib/graph"
-import {
-  STALE_PROCESSING_MS,
-  classifyChange,
-  nextAttemptAt,
-  readCommentNotice,
-  readLeadgenNotice,
-  readPermissionNotice,
-} from "../../lib/webhooks"
+import { STALE_PROCESSING_MS, nextAttemptAt } from "../../lib/webhooks"
 import { metaService } from "../../modules/meta/resolve-meta-service"
-import { pauseMetaConnectionWorkflow } from "./workflows/pause-meta-connection"
-import { processMetaLeadWorkflow } from "./workflows/process-meta-lead"
-import { storeMetaCommentWorkflow } from "./workflows/store-meta-comment"
+import { actOnMetaWebhookChangeWorkflow } from "./workflows/act-on-meta-webhook-change"
 
 export type ProcessOutcome =
   | { status: "processed"; outcome: string }
@@ -34,41 +25,8 @@ function isPermanent(error: unknown): boolean {
   return type === "invalid_data"
 }
 
-async function act(container: MedusaContainer, event: { object: string; field: string; entry_id: string; entry_time: Date | null; payload: unknown }): Promise<string> {
-  const kind = classifyChange(event.object, event.field, event.payload)
-  const entryTime = event.entry_time ? Math.floor(new Date(event.entry_time).getTime() / 1000) : null
-  switch (kind) {
-    case "leadgen": {
-      const notice = readLeadgenNotice(event.payload, event.entry_id)
-      if (!notice) return "ignored: leadgen change without a leadgen_id"
-      const { result } = await processMetaLeadWorkflow(container).run({ input: notice })
-      return result.outcome
-    }
-    case "page_comment":
-    case "instagram_comment":
-    case "instagram_mention": {
-      const notice = readCommentNotice(kind, event.payload, entryTime)
-      if (!notice) return `ignored: ${kind.replace("_", " ")} without an id`
-      const { result } = await storeMetaCommentWorkflow(container).run({
-        input: { ...notice, created_at: notice.created_at?.toISOString() ?? null },
-      })
-      return (result as { outcome: string }).outcome
-    }
-    case "permissions": {
-      const notice = readPermissionNotice(event.field, event.payload, event.entry_id)
-      if (!notice) return "ignored: permissions change without a verb"
-      const { result } = await pauseMetaConnectionWorkflow(container).run({
-        input: { meta_user_id: notice.user_id, permission: notice },
-      })
-      return result.outcome
-    }
-    case "ignored":
-      return `ignored: ${event.object}/${event.field} is not acted on`
-  }
-}
-
 /**
- * Processes one logged change exactly once: claims it, runs the workflow for its kind, and records the
+ * Processes one logged change exactly once: claims it, runs actOnMetaWebhookChangeWorkflow (which acts by kind), and records the
  * outcome — or the error and when to try again (permanent errors are not retried automatically).
  * `force` (an admin's retry) ignores the schedule.
  */
@@ -81,7 +39,16 @@ export async function processMetaWebhookEvent(
   const event = await service.claimWebhookEvent(id, { staleMs: STALE_PROCESSING_MS, force: options.force })
   if (!event) return { status: "skipped" }
   try {
-    const outcome = await act(container, event)
+    const { result } = await actOnMetaWebhookChangeWorkflow(container).run({
+      input: {
+        object: event.object,
+        field: event.field,
+        entry_id: event.entry_id,
+        entry_time: event.entry_time ? new Date(event.entry_time).toISOString() : null,
+        payload: event.payload,
+      },
+    })
+    const { outcome } = result
     await service.updateMetaWebhookEvents({
       id,
       status: "processed",

@@ -6,7 +6,7 @@ import {
   flattenWebhookEnvelope,
   verifyWebhookSignature,
 } from "../../../lib/webhooks"
-import { META_MODULE } from "../../../modules/meta"
+import { META_MODULE, META_WEBHOOK_EVENTS_RECEIVED } from "../../../modules/meta"
 import type MetaModuleService from "../../../modules/meta/service"
 import type { MetaWebhookDeliveryResponse } from "../../../types/http/callbacks"
 import { BodyTooLargeError, readRawBody } from "./read-raw-body"
@@ -15,8 +15,6 @@ import { BodyTooLargeError, readRawBody } from "./read-raw-body"
 // X-Hub-Signature-256 (POST) are what authenticate it.
 export const AUTHENTICATE = false
 
-/** Emitted with the ids of newly stored changes; the subscriber processes them. */
-export const META_WEBHOOK_EVENTS_RECEIVED = "meta.webhook_events.received"
 
 const SIGNATURE_ERRORS = {
   missing: "X-Hub-Signature-256 header is missing",

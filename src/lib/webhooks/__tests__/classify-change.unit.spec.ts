@@ -1,6 +1,7 @@
 import {
   classifyChange,
   permissionChangeEffect,
+  planWebhookChange,
   readCommentNotice,
   readLeadgenNotice,
   readPermissionNotice,
@@ -103,5 +104,52 @@ describe("permission changes", () => {
     expect(
       permissionChangeEffect({ granted: [...granted], required: [...required], notice: { user_id: "1", permission, verb } })
     ).toEqual({ granted_scopes: scopes, revoke })
+  })
+})
+
+describe("planWebhookChange", () => {
+  const base = { entry_id: "30001", entry_time: "2026-12-01T10:00:00.000Z" }
+  const setOf = (plan: ReturnType<typeof planWebhookChange>) =>
+    (["lead", "comment", "permission", "ignored"] as const).filter((k) => plan[k] !== null)
+
+  it("a leadgen change carries its notice to the lead branch", () => {
+    const plan = planWebhookChange({ ...base, object: "page", field: "leadgen", payload: { leadgen_id: "123456", page_id: "30001" } })
+    expect(plan.kind).toBe("leadgen")
+    expect(plan.lead).toMatchObject({ leadgen_id: "123456" })
+    expect(setOf(plan)).toEqual(["lead"])
+  })
+
+  it("a Page comment carries its notice with created_at as ISO text (it crosses the workflow engine as JSON)", () => {
+    const plan = planWebhookChange({ ...base, object: "page", field: "feed", payload: { item: "comment", verb: "add", comment_id: "111_222", post_id: "30001_9", message: "Love it", from: { id: "77", name: "Ana" } } })
+    expect(plan.kind).toBe("page_comment")
+    expect(plan.comment).toMatchObject({ comment_id: "111_222", text: "Love it" })
+    expect(plan.comment!.created_at === null || typeof plan.comment!.created_at === "string").toBe(true)
+    expect(setOf(plan)).toEqual(["comment"])
+  })
+
+  it("a permission revoked carries the user and the permission", () => {
+    const plan = planWebhookChange({ ...base, entry_id: "555", object: "permissions", field: "ads_management", payload: { verb: "revoked" } })
+    expect(plan.permission).toEqual({ meta_user_id: "555", permission: { user_id: "555", permission: "ads_management", verb: "revoked" } })
+    expect(setOf(plan)).toEqual(["permission"])
+  })
+
+  it.each([
+    [{ object: "page", field: "leadgen", payload: {} }, "ignored: leadgen change without a leadgen_id"],
+    [{ object: "page", field: "feed", payload: { item: "comment" } }, "ignored: page comment without an id"],
+    [{ object: "permissions", field: "ads_management", payload: { verb: "maybe" } }, "ignored: permissions change without a verb"],
+    [{ object: "page", field: "feed", payload: { item: "reaction" } }, "ignored: page/feed is not acted on"],
+    [{ object: "user", field: "email", payload: null }, "ignored: user/email is not acted on"],
+  ])("%j is ignored with the reason", (change, reason) => {
+    const plan = planWebhookChange({ ...base, ...change })
+    expect(plan.ignored).toBe(reason)
+    expect(setOf(plan)).toEqual(["ignored"])
+  })
+
+  it("an entry time that is missing or not a date does not break the plan", () => {
+    for (const entry_time of [null, "not a date"]) {
+      const plan = planWebhookChange({ entry_id: "30001", entry_time, object: "instagram", field: "comments", payload: { id: "1789", text: "hi", media: { id: "1790" } } })
+      expect(plan.kind).toBe("instagram_comment")
+      expect(setOf(plan)).toEqual(["comment"])
+    }
   })
 })
