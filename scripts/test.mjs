@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order — unit (no database), module integration and HTTP integration
-// (PostgreSQL + the Graph API emulator), the built plugin installed into a fixture app, the built plugin
+// (PostgreSQL + the Graph API emulator), the built plugin installed into a fixture app (with the installed
+// Medusa, the highest supported, and again with the lowest of the peer range), the built plugin
 // in the production topology (server + two workers on Redis), and the browser test of the connect flow.
 // Prints one closing line: "Tests: N passed, N failed".
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, existsSync } from "node:fs"
+import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { LOWEST_MEDUSA, prepareLowestMedusa } from "./lib/lowest-medusa.mjs"
 
 const root = new URL("..", import.meta.url).pathname
 const only = process.argv.slice(2)
@@ -16,22 +18,23 @@ let passed = 0
 let failed = 0
 const problems = []
 
-function run(command, args, extraEnv = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } })
+function run(command, args, extraEnv = {}, cwd = root) {
+  const result = spawnSync(command, args, { cwd, stdio: "inherit", env: { ...env, ...extraEnv } })
   return result.status ?? 1
 }
 
-function jestSuite(type) {
-  const file = join(outDir, `${type.replace(/\W/g, "-")}.json`)
-  console.log(`\n=== ${type} tests ===`)
+function jestSuite(type, cwd = root, label = type) {
+  const file = join(outDir, `${label.replace(/\W/g, "-")}.json`)
+  console.log(`\n=== ${label} tests ===`)
   const code = run(
     "npx",
     ["jest", "--silent=false", "--runInBand", "--forceExit", "--json", `--outputFile=${file}`],
-    { TEST_TYPE: type, NODE_OPTIONS: "--experimental-vm-modules" }
+    { TEST_TYPE: type, NODE_OPTIONS: "--experimental-vm-modules" },
+    cwd
   )
   if (!existsSync(file)) {
     failed += 1
-    problems.push(`${type}: jest produced no report (exit ${code})`)
+    problems.push(`${label}: jest produced no report (exit ${code})`)
     return
   }
   const report = JSON.parse(readFileSync(file, "utf8"))
@@ -39,10 +42,10 @@ function jestSuite(type) {
   failed += report.numFailedTests
   if (report.numTotalTests === 0) {
     failed += 1
-    problems.push(`${type}: no test ran`)
+    problems.push(`${label}: no test ran`)
   } else if (code !== 0 && report.numFailedTests === 0) {
     failed += 1
-    problems.push(`${type}: jest exited ${code} (suite failed to run)`)
+    problems.push(`${label}: jest exited ${code} (suite failed to run)`)
   }
 }
 
@@ -63,6 +66,18 @@ function buildPlugin() {
 if (wanted("built")) {
   if (buildPlugin()) jestSuite("built")
   else failed += 1
+}
+// The same built-plugin test against the lowest Medusa of the peer range (a copy of the repository with
+// Medusa's packages at that version, installed from the registry): the installed one is the highest.
+if (wanted("built-lowest")) {
+  try {
+    const dir = prepareLowestMedusa(root)
+    jestSuite("built", dir, `built (Medusa ${LOWEST_MEDUSA})`)
+    rmSync(dir, { recursive: true, force: true })
+  } catch (error) {
+    failed += 1
+    problems.push(`built (Medusa ${LOWEST_MEDUSA}): ${error.message}`)
+  }
 }
 // The built plugin in a production-shaped app (`medusa build`, `medusa start` as one server and two
 // workers on Redis); needs Redis on 127.0.0.1:6379.
