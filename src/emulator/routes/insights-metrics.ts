@@ -176,3 +176,45 @@ export const PAGE_METRICS: Record<string, PageMetric> = {
 
 /** Values of Graph's `period` parameter for Page insights. */
 export const PAGE_PERIODS = ["day", "week", "days_28", "month", "lifetime", "total_over_range"]
+
+/**
+ * GET /{video-id}/video_insights (https://developers.facebook.com/docs/video-api/guides/insights,
+ * https://developers.facebook.com/docs/graph-api/reference/video/video_insights): lifetime figures of a Page
+ * video (`total_video_*`) and, with their own names, of a reel (https://developers.facebook.com/blog/post/2022/12/15/introducing-reels-metrics-api/:
+ * plays, reach, average watch time, reactions, comments and shares, minutes viewed). `on` says which kind
+ * of Video answers the metric.
+ */
+export type VideoKind = "video" | "reel"
+export type VideoMetric = MetricInfo & { on: VideoKind }
+
+const videoMetric = (title: string, description: string): VideoMetric => ({ on: "video", title, description })
+const reelMetric = (title: string, description: string): VideoMetric => ({ on: "reel", title, description })
+
+export const VIDEO_METRICS: Record<string, VideoMetric> = {
+  total_video_views: videoMetric(
+    "Lifetime Total Video Views",
+    "Lifetime: Total number of times your video was viewed for 3 seconds or viewed to the end, whichever came first. (Total Count)"
+  ),
+  total_video_views_unique: videoMetric(
+    "Lifetime Unique Video Views",
+    "Lifetime: Number of unique people who viewed your video for 3 seconds or viewed to the end, whichever came first. (Unique Users)"
+  ),
+  total_video_views_autoplayed: videoMetric("Lifetime Auto-Played Video Views", "Lifetime: Number of times your video started playing automatically and was viewed for 3 seconds or to the end. (Total Count)"),
+  total_video_views_clicked_to_play: videoMetric("Lifetime Clicked-to-Play Video Views", "Lifetime: Number of times people clicked to play your video and viewed it for 3 seconds or to the end. (Total Count)"),
+  total_video_complete_views: videoMetric("Lifetime Complete Video Views", "Lifetime: Number of times your video was viewed to 95% of its length. (Total Count)"),
+  total_video_30s_views: videoMetric("Lifetime 30-Second Video Views", "Lifetime: Number of times your video was viewed for 30 seconds or to the end, whichever came first. (Total Count)"),
+  total_video_avg_time_watched: videoMetric("Lifetime Average time video viewed", "Lifetime: Average time your video was viewed, in milliseconds. (Total Count)"),
+  total_video_view_total_time: videoMetric("Lifetime Total Video View Time", "Lifetime: Total time your video was viewed, replays included, in milliseconds. (Total Count)"),
+  total_video_impressions: videoMetric("Lifetime Total Video Impressions", "Lifetime: Number of times your video entered a person's screen. (Total Count)"),
+  total_video_impressions_unique: videoMetric("Lifetime Unique Video Impressions", "Lifetime: Number of people who had your video enter their screen. (Unique Users)"),
+  total_video_reactions_by_type_total: videoMetric("Lifetime Reactions by type", "Lifetime: The reactions on your video, by type. (Total Count)"),
+  blue_reels_play_count: reelMetric("Reel plays", "The number of times your reel started to play after an impression was counted; replays are not counted."),
+  fb_reels_replay_count: reelMetric("Reel replays", "The number of times your reel started to play again after its first play."),
+  fb_reels_total_plays: reelMetric("Reel total plays", "The number of times your reel started to play, replays included."),
+  post_impressions_unique: reelMetric("Reel reach", "The number of people who saw your reel at least once."),
+  post_video_avg_time_watched: reelMetric("Average watch time", "The average time your reel was played, in milliseconds."),
+  post_video_view_time: reelMetric("Watch time", "The total time your reel was played, replays included, in milliseconds."),
+  post_video_followers: reelMetric("Follows", "The number of people who followed your Page after watching your reel."),
+  post_video_likes_by_reaction_type: reelMetric("Reactions by type", "The reactions on your reel, by type."),
+  post_video_social_actions: reelMetric("Comments and shares", "The comments on and shares of your reel, by type."),
+}

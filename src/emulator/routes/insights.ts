@@ -1,22 +1,39 @@
 import type { Reply, RouteContext } from "../context"
 import type { EmulatorState } from "../emulator-state"
 import type { RequestCounts, RequestFilter } from "../types"
-import { ACCOUNT_METRICS, MEDIA_METRICS, PAGE_METRICS, type MediaProductType } from "./insights-metrics"
+import { ACCOUNT_METRICS, MEDIA_METRICS, PAGE_METRICS, VIDEO_METRICS, type MediaProductType, type VideoKind } from "./insights-metrics"
 import { insightsNow, insightsOf, setOnlineFollowers, type MetricOverride, type MetricOverrides } from "./insights-store"
 import { accountInsights, mediaInsights, mediaMetricValues } from "./instagram-insights"
 import { pageInsights, postInsights, postMetricValues } from "./page-insights"
+import { reelsOf } from "./page-reels"
 import { publishingOf } from "./publishing-store"
+import { reelOf, videoInsights, videoMetricValues, videoOf, type InsightsVideo } from "./video-insights"
 
 /**
  * The insights edges: GET /{id}/insights[/{metric}[/{period}]] of an Instagram media or account
- * (instagram-insights.ts) or a Page or Page post (page-insights.ts), and the handle tests drive them with.
+ * (instagram-insights.ts) or a Page or Page post (page-insights.ts), GET /{video-id}/video_insights of a
+ * Page video or reel (video-insights.ts), and the handle tests drive them with.
  */
+
+/** The Page video or reel with that id, if the world has one. */
+function insightsVideoOf(world: RouteContext["world"], id: string): InsightsVideo | undefined {
+  const video = publishingOf(world).videos.get(id)
+  if (video) return videoOf(video)
+  const reel = reelsOf(world).get(id)
+  return reel ? reelOf(reel) : undefined
+}
 
 /** Insights calls, or undefined when the call is not one (the other routes answer it). */
 export function handleInsightsRoute(ctx: RouteContext): Reply | undefined {
   const [id, edge, pathMetric, pathPeriod, ...rest] = ctx.segments
-  if (!id || edge !== "insights" || rest.length > 0 || ctx.request.method !== "GET") return undefined
+  if (!id || rest.length > 0 || ctx.request.method !== "GET") return undefined
   const world = ctx.world
+  if (edge === "video_insights") {
+    const video = insightsVideoOf(world, id)
+    const page = video ? world.pages[video.pageId] : undefined
+    return video && page ? videoInsights(ctx, page, video, pathMetric, pathPeriod) : undefined
+  }
+  if (edge !== "insights") return undefined
   const ig = world.igAccounts[id]
   if (ig) return accountInsights(ctx, ig, pathMetric, pathPeriod)
   const page = world.pages[id]
@@ -38,7 +55,7 @@ export type InsightsConfig = {
   growthFactor: number
   /** The insights clock now (ms). */
   now: number
-  /** Fixed metric values by IG media or Page post id (null = no figure). */
+  /** Fixed metric values by IG media, Page post, video or reel id (null = no figure). */
   overrides: Record<string, MetricOverrides>
   /** IG users whose online_followers curve was set. */
   onlineFollowers: string[]
@@ -80,20 +97,24 @@ export class EmulatorInsights {
   }
 
   /**
-   * Fixed figures for an IG media or a Page post ({ reach: 1200, likes: 80 }; null = Meta has no figure,
-   * the metric is left out). Replaces the object's earlier overrides; {} removes them. Sums such as
-   * total_interactions follow overridden parts unless set themselves.
+   * Fixed figures for an IG media, a Page post, a Page video or a reel ({ reach: 1200, likes: 80 }; null =
+   * Meta has no figure, the metric is left out). Replaces the object's earlier overrides; {} removes them.
+   * Instagram sums such as total_interactions follow overridden parts unless set themselves.
    */
   setMediaMetrics(objectId: string, metrics: Record<string, MetricOverride>): void {
     const store = publishingOf(this.state.world)
-    const catalog: Record<string, unknown> | undefined = store.media.has(objectId)
-      ? MEDIA_METRICS
+    const video = insightsVideoOf(this.state.world, objectId)
+    const videoMetrics = (kind: VideoKind) => Object.fromEntries(Object.entries(VIDEO_METRICS).filter(([, m]) => m.on === kind))
+    const [catalog, what]: [Record<string, unknown> | undefined, string] = store.media.has(objectId)
+      ? [MEDIA_METRICS, "Instagram media"]
       : store.posts.has(objectId)
-        ? Object.fromEntries(Object.entries(PAGE_METRICS).filter(([, m]) => m.level === "post"))
-        : undefined
-    if (!catalog) throw new Error(`No Instagram media or Page post "${objectId}" in the emulator world`)
+        ? [Object.fromEntries(Object.entries(PAGE_METRICS).filter(([, m]) => m.level === "post")), "Page posts"]
+        : video
+          ? [videoMetrics(video.kind), video.kind === "reel" ? "reels" : "Page videos"]
+          : [undefined, ""]
+    if (!catalog) throw new Error(`No Instagram media, Page post, video or reel "${objectId}" in the emulator world`)
     for (const [name, value] of Object.entries(metrics)) {
-      if (!catalog[name]) throw new Error(`"${name}" is not a metric of ${store.media.has(objectId) ? "Instagram media" : "Page posts"}`)
+      if (!catalog[name]) throw new Error(`"${name}" is not a metric of ${what}`)
       const valid =
         value === null ||
         (typeof value === "number" && Number.isFinite(value) && value >= 0) ||
@@ -113,7 +134,7 @@ export class EmulatorInsights {
     setOnlineFollowers(this.state.world, igUserId, days)
   }
 
-  /** The figures Graph would answer now for an IG media or a Page post (every metric it has). */
+  /** The figures Graph would answer now for an IG media, a Page post, video or reel (every metric it has). */
   mediaMetrics(objectId: string): Record<string, unknown> {
     const world = this.state.world
     const store = publishingOf(world)
@@ -123,7 +144,10 @@ export class EmulatorInsights {
     const post = store.posts.get(objectId)
     const page = post ? world.pages[post.pageId] : undefined
     if (post && page) return postMetricValues(world, post, page, this.state.now())
-    throw new Error(`No Instagram media or Page post "${objectId}" in the emulator world`)
+    const video = insightsVideoOf(world, objectId)
+    const videoPage = video ? world.pages[video.pageId] : undefined
+    if (video && videoPage) return videoMetricValues(world, video, videoPage, this.state.now())
+    throw new Error(`No Instagram media, Page post, video or reel "${objectId}" in the emulator world`)
   }
 
   /** HTTP requests vs the Graph calls they carried (a batch's operations, a multi-id read's ids). */
@@ -151,6 +175,8 @@ export function insightsCatalog(): Record<string, unknown> {
     ig_user: Object.keys(ACCOUNT_METRICS),
     page: Object.keys(PAGE_METRICS).filter((name) => PAGE_METRICS[name].level === "page"),
     page_post: Object.keys(PAGE_METRICS).filter((name) => PAGE_METRICS[name].level === "post"),
+    page_video: Object.keys(VIDEO_METRICS).filter((name) => VIDEO_METRICS[name].on === "video"),
+    page_reel: Object.keys(VIDEO_METRICS).filter((name) => VIDEO_METRICS[name].on === "reel"),
   }
 }
 

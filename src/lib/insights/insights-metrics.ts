@@ -15,7 +15,9 @@ import { KIND_SPECS } from "../publishing/kinds"
  * - Facebook Page and post: https://developers.facebook.com/docs/graph-api/reference/v25.0/insights and the
  *   deprecated-metrics page https://developers.facebook.com/docs/platforminsights/page/deprecated-metrics.
  * - Facebook video: https://developers.facebook.com/docs/video-api/guides/insights (`/{video-id}/video_insights`;
- *   a Video node has no `/insights` edge).
+ *   a Video node has no `/insights` edge). Reels answer there too, with metrics of their own
+ *   (https://developers.facebook.com/blog/post/2022/12/15/introducing-reels-metrics-api/: plays, reach, average
+ *   watch time, reactions, comments and shares, minutes viewed), not the `total_video_*` ones.
  */
 
 /** The Graph object an insights call reads. */
@@ -88,6 +90,15 @@ const CURRENT_METRICS: readonly MetricSpec[] = [
   { name: "total_video_views_unique", surfaces: ["facebook_video"] },
   { name: "total_video_avg_time_watched", surfaces: ["facebook_video"] },
   { name: "total_video_view_total_time", surfaces: ["facebook_video"] },
+  // Facebook reels (`/{video-id}/video_insights` of the reel's Video, lifetime). Meta's reels list also has
+  // `post_impressions_unique` (reach), a name Meta retired for Page posts ("post_impressions_unique →
+  // post_total_media_view_unique", deprecated-metrics page); it is not asked, so a retirement that reaches
+  // reels too cannot fail the whole read.
+  { name: "blue_reels_play_count", surfaces: ["facebook_video"] },
+  { name: "fb_reels_total_plays", surfaces: ["facebook_video"] },
+  { name: "post_video_avg_time_watched", surfaces: ["facebook_video"] },
+  { name: "post_video_view_time", surfaces: ["facebook_video"] },
+  { name: "post_video_followers", surfaces: ["facebook_video"] },
   // Facebook Page.
   { name: "page_follows", surfaces: ["facebook_page"] },
   { name: "page_media_view", surfaces: ["facebook_page"] },
@@ -271,11 +282,12 @@ const PUBLICATION_METRICS: Record<MetaPublicationKind, { surface: InsightsSurfac
     edge: "video_insights",
     metrics: ["total_video_views", "total_video_views_unique", "total_video_avg_time_watched", "total_video_view_total_time"],
   },
-  // A reel is kept by its Video id too (https://developers.facebook.com/docs/video-api/guides/reels-publishing).
+  // A reel is kept by its Video id too (https://developers.facebook.com/docs/video-api/guides/reels-publishing)
+  // and reports the reels metrics: plays (first plays, and with replays), watch time, follows.
   facebook_reel: {
     surface: "facebook_video",
     edge: "video_insights",
-    metrics: ["total_video_views", "total_video_views_unique", "total_video_avg_time_watched", "total_video_view_total_time"],
+    metrics: ["blue_reels_play_count", "fb_reels_total_plays", "post_video_avg_time_watched", "post_video_view_time", "post_video_followers"],
   },
 }
 

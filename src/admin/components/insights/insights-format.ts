@@ -14,12 +14,13 @@ export type InsightMeasure = "views" | "reach" | "interactions" | "likes" | "com
 
 /**
  * Meta's names for a count, Instagram's first. Facebook renamed its views in 2025 (`page_media_view`,
- * `post_media_view` replaced the `*_impressions` metrics); a Facebook video counts `total_video_views`.
+ * `post_media_view` replaced the `*_impressions` metrics); a Facebook video counts `total_video_views`, a reel
+ * `blue_reels_play_count` (plays, replays not counted).
  * Reach and interactions are read as the routes compute the engagement rate (`reachOf`, `engagementOf`),
  * so the figures and the rate agree.
  */
 const METRIC_NAMES: Record<Exclude<InsightMeasure, "reach" | "interactions">, readonly string[]> = {
-  views: ["views", "page_media_view", "post_media_view", "total_video_views"],
+  views: ["views", "page_media_view", "post_media_view", "total_video_views", "blue_reels_play_count"],
   likes: ["likes"],
   comments: ["comments"],
   shares: ["shares"],

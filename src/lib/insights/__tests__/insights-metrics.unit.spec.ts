@@ -64,6 +64,19 @@ describe("metricsForPublication", () => {
     expect(video.metrics).toContain("total_video_views")
   })
 
+  it("reads a Facebook reel's Video on /video_insights with the reels metrics, not the total_video_* ones", () => {
+    const reel = publicationInsightsQuery({ platform: "facebook", kind: "facebook_reel", apiVersion: "v25.0", at: AT })
+    expect(reel).toEqual({
+      edge: "video_insights",
+      surface: "facebook_video",
+      metrics: ["blue_reels_play_count", "fb_reels_total_plays", "post_video_avg_time_watched", "post_video_view_time", "post_video_followers"],
+    })
+    // reach on a reel goes by a name Meta retired for Page posts: not asked
+    expect(isMetricValidAt("post_impressions_unique", "v25.0", { surface: "facebook_video", at: AT })).toBe(false)
+    expect(isMetricValidAt("total_video_views", "v25.0", { surface: "facebook_video", at: AT })).toBe(true)
+    expect(isMetricValidAt("blue_reels_play_count", "v25.0", { surface: "facebook_post", at: AT })).toBe(false)
+  })
+
   it("drops total_interactions below v18.0, where Meta does not answer it", () => {
     const old = metricsForPublication({ platform: "instagram", kind: "instagram_image", apiVersion: "v17.0", at: AT })
     expect(old).not.toContain("total_interactions")

@@ -29,6 +29,7 @@ describe("readMetric", () => {
     expect(readMetric({ post_total_media_view_unique: 5 }, "reach")).toBe(5)
     expect(readMetric({ page_post_engagements: 4 }, "interactions")).toBe(4)
     expect(readMetric({ total_video_views: 8 }, "views")).toBe(8)
+    expect(readMetric({ blue_reels_play_count: 9, fb_reels_total_plays: 11 }, "views")).toBe(9)
   })
 
   it("counts a Facebook post's interactions from its reactions, as the engagement rate does", () => {
