@@ -108,7 +108,7 @@ async function flushOnce(container: MedusaContainer, context: CatalogContext, ba
     status: "submitted",
     handle: handles.join(","),
     next_poll_at: new Date(),
-  } as any)
+  })
   return result
 }
 

@@ -15,7 +15,7 @@ type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: { variant_
  */
 export async function startFullSync(container: MedusaContainer): Promise<{ run_id: string; total: number }> {
   const service = metaService(container)
-  const [running] = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" } as any, { take: 1 })
+  const [running] = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" }, { take: 1 })
   if (running) return { run_id: running.id, total: running.total }
   const store = service.catalogItemStore()
   const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
@@ -46,24 +46,24 @@ export async function startFullSync(container: MedusaContainer): Promise<{ run_i
     catalog_id: connection?.catalog_id ?? null,
     total,
     processed: progress.processed,
-  } as any)
+  })
   return { run_id: run.id, total }
 }
 
 /** Progress of running full syncs: done when nothing is dirty or in flight any more. */
 export async function updateRunProgress(container: MedusaContainer): Promise<void> {
   const service = metaService(container)
-  const running = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" } as any, { take: 5 })
+  const running = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" }, { take: 5 })
   if (!running.length) return
   const counts = await service.catalogItemStore().countByStatus()
-  const inFlight = await service.listAndCountMetaCatalogBatches({ status: ["sending", "submitted"] } as any, { take: 1 })
+  const inFlight = await service.listAndCountMetaCatalogBatches({ status: ["sending", "submitted"] }, { take: 1 })
   for (const run of running) {
     const { processed, done } = fullSyncProgress(run.total, counts, inFlight[1])
     await service.updateMetaCatalogRuns({
       id: run.id,
       processed,
       ...(done ? { status: "completed", finished_at: new Date() } : {}),
-    } as any)
+    })
   }
 }
 

@@ -32,7 +32,7 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
   const { service, target } = context
   const graph = service.getGraphClient()
   // Not item_ids: up to 5,000 ids per batch, and the items carry the batch's id themselves.
-  const batches = await service.listMetaCatalogBatches({ status: "submitted" } as any, {
+  const batches = await service.listMetaCatalogBatches({ status: "submitted" }, {
     take: 50,
     order: { created_at: "ASC" },
     select: ["id", "catalog_id", "handle", "attempts", "next_poll_at"],
@@ -56,7 +56,7 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
     } catch (error) {
       if (await recordAuthFailure(service, target.connectionId, error)) return { ...result, paused: (error as GraphError).message }
       const wait = error instanceof GraphError && error.retryAfterMs ? error.retryAfterMs : retryDelayMs(batch.attempts + 1)
-      await service.updateMetaCatalogBatches({ id: batch.id, attempts: batch.attempts + 1, next_poll_at: new Date(Date.now() + wait) } as any)
+      await service.updateMetaCatalogBatches({ id: batch.id, attempts: batch.attempts + 1, next_poll_at: new Date(Date.now() + wait) })
       continue
     }
     if (statuses.length < handles.length || statuses.some((s) => s.status !== "finished")) {
@@ -65,7 +65,7 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
         id: batch.id,
         attempts: batch.attempts + 1,
         next_poll_at: new Date(Date.now() + Math.min(30_000, 1_000 * (batch.attempts + 1))),
-      } as any)
+      })
       continue
     }
     const outcome = await recordBatchOutcome(container, batch.id, statuses)
@@ -151,7 +151,7 @@ async function recordBatchOutcome(
     status: "finished",
     finished_at: new Date(),
     errors_total: errors,
-  } as any)
+  })
   return { synced, errors }
 }
 

@@ -15,7 +15,7 @@ export async function reconcileCatalog(container: MedusaContainer, options: { pa
   const { service, target } = context
   const store = service.catalogItemStore()
   const startedAt = new Date()
-  const run = await service.createMetaCatalogRuns({ kind: "reconcile", status: "running", started_at: startedAt, catalog_id: target.catalogId } as any)
+  const run = await service.createMetaCatalogRuns({ kind: "reconcile", status: "running", started_at: startedAt, catalog_id: target.catalogId })
   const orphans: string[] = []
   let seen = 0
   try {
@@ -40,13 +40,13 @@ export async function reconcileCatalog(container: MedusaContainer, options: { pa
   } catch (error) {
     await recordAuthFailure(service, target.connectionId, error)
     const message = error instanceof Error ? error.message : String(error)
-    await service.updateMetaCatalogRuns({ id: run.id, status: "failed", message, finished_at: new Date() } as any)
+    await service.updateMetaCatalogRuns({ id: run.id, status: "failed", message, finished_at: new Date() })
     return { status: "failed", seen, orphans: 0, resent: 0, message }
   }
   const plan = planOrphanDeletion({ metaItemCount: seen, orphanRetailerIds: orphans })
   const resent = await store.resendUnseen(startedAt)
   if (plan.action === "stop") {
-    await service.updateMetaCatalogRuns({ id: run.id, status: "stopped", total: seen, processed: seen, message: plan.reason, finished_at: new Date() } as any)
+    await service.updateMetaCatalogRuns({ id: run.id, status: "stopped", total: seen, processed: seen, message: plan.reason, finished_at: new Date() })
     return { status: "stopped", seen, orphans: orphans.length, resent, message: plan.reason }
   }
   await store.enqueueOrphanDeletes(plan.retailerIds, target.catalogId)
@@ -58,6 +58,6 @@ export async function reconcileCatalog(container: MedusaContainer, options: { pa
     deleted: plan.retailerIds.length,
     message: `${plan.retailerIds.length} orphan(s) deleted, ${resent} item(s) re-sent`,
     finished_at: new Date(),
-  } as any)
+  })
   return { status: "completed", seen, orphans: plan.retailerIds.length, resent }
 }

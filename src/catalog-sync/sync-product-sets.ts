@@ -63,7 +63,7 @@ export async function markProductSetsDirty(container: MedusaContainer, change: P
         for (const variant of product.variants ?? []) retailerIds.push(retailerIdOf(variant))
       }
       // Ids Meta knows these products' variants by (also of deleted ones): sets holding them are recomputed.
-      const items = await service.listMetaCatalogItems({ product_id: change.ids } as any, { select: ["retailer_id"], take: null })
+      const items = await service.listMetaCatalogItems({ product_id: change.ids }, { select: ["retailer_id"], take: null })
       retailerIds.push(...items.map((i: Row) => i.retailer_id).filter(Boolean))
       await store.markHoldingDirty([...new Set(retailerIds)])
       return store.markDirty(refs)
@@ -80,7 +80,7 @@ export type ProductSetSyncResult = { checked: number; created: number; updated: 
 export async function syncProductSets(container: MedusaContainer): Promise<ProductSetSyncResult> {
   const result: ProductSetSyncResult = { checked: 0, created: 0, updated: 0, deleted: 0, failed: 0 }
   const service = metaService(container)
-  const dirty = await service.listMetaCatalogProductSets({ dirty: true } as any, { take: SETS_PER_TICK, order: { updated_at: "ASC" } })
+  const dirty = await service.listMetaCatalogProductSets({ dirty: true }, { take: SETS_PER_TICK, order: { updated_at: "ASC" } })
   if (!dirty.length) return result
   const context = await resolveCatalogContext(container)
   if (!context.target) return { ...result, paused: context.pausedReason }
@@ -106,20 +106,21 @@ export async function syncProductSets(container: MedusaContainer): Promise<Produ
         meta_product_set_id: outcome.metaId,
         name: desired?.name ?? null,
         content_hash: desired?.hash ?? null,
-        retailer_ids: source.retailerIds,
+        // A json column typed as an object by the data model; it holds the array of retailer ids.
+        retailer_ids: source.retailerIds as unknown as Record<string, unknown>,
         item_count: source.retailerIds.length,
         status: desired ? "synced" : "removed",
         dirty: false,
         error: null,
         last_synced_at: new Date(),
-      } as any)
+      })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (await recordAuthFailure(service, context.target.connectionId, error)) return { ...result, paused: message }
       // Throttled or Meta unavailable: the row stays dirty and is tried on a later tick.
       if (error instanceof GraphError && (error.category === "throttled" || error.category === "transient")) return result
       result.failed++
-      await service.updateMetaCatalogProductSets({ id: row.id, status: "error", error: message, dirty: false } as any)
+      await service.updateMetaCatalogProductSets({ id: row.id, status: "error", error: message, dirty: false })
     }
   }
   return result
@@ -184,7 +185,7 @@ async function loadSource(
     })
     const excluded = new Set(
       (
-        await context.service.listMetaCatalogItems({ product_id: productIds, excluded: true } as any, { select: ["variant_id"], take: null })
+        await context.service.listMetaCatalogItems({ product_id: productIds, excluded: true }, { select: ["variant_id"], take: null })
       ).map((i: Row) => i.variant_id)
     )
     for (const product of products as Row[]) {

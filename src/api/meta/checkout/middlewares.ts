@@ -6,5 +6,5 @@ import { GetMetaCheckoutSchema } from "./validators"
  * x-publishable-api-key header, so the sales channel comes from the plugin options instead.
  */
 export const metaCheckoutRoutesMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/meta/checkout", methods: ["GET"], middlewares: [validateAndTransformQuery(GetMetaCheckoutSchema as any, {})] },
+  { matcher: "/meta/checkout", methods: ["GET"], middlewares: [validateAndTransformQuery(GetMetaCheckoutSchema, {})] },
 ]

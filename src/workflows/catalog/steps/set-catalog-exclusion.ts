@@ -14,7 +14,7 @@ export const setCatalogExclusionStep = createStep(
     const { data } = await query.graph({ entity: "product_variant", fields: ["id"], filters: { product_id: input.product_id } })
     const all = (data as { id: string }[]).map((v) => v.id)
     const ids = input.variant_ids?.length ? all.filter((id) => input.variant_ids!.includes(id)) : all
-    const before = await service.listMetaCatalogItems({ variant_id: ids } as any, { take: null })
+    const before = await service.listMetaCatalogItems({ variant_id: ids }, { take: null })
     const previous: Previous = {
       product_id: input.product_id,
       states: ids.map((id) => ({ variant_id: id, excluded: before.find((b: any) => b.variant_id === id)?.excluded ?? false })),

@@ -55,7 +55,7 @@ export const resolveCheckoutCartStep = createStep("resolve-meta-checkout-cart", 
 
   const promoCodes: string[] = []
   if (input.coupon) {
-    const promotions = await container.resolve(Modules.PROMOTION).listPromotions({ code: input.coupon } as any, { select: ["id", "code", "status"], take: 1 })
+    const promotions = await container.resolve(Modules.PROMOTION).listPromotions({ code: input.coupon }, { select: ["id", "code", "status"], take: 1 })
     if (promotions.some((p: Row) => p.status === "active")) promoCodes.push(promotions[0].code as string)
   }
   const result: CheckoutCartInput = {

@@ -8,8 +8,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<M
   const context = await resolveCatalogContext(req.scope)
   const { service } = context
   const counts = await service.catalogItemStore().countByStatus()
-  const [fullSync] = await service.listMetaCatalogRuns({ kind: "full_sync" } as any, { take: 1, order: { started_at: "DESC" } })
-  const [reconcile] = await service.listMetaCatalogRuns({ kind: "reconcile" } as any, { take: 1, order: { started_at: "DESC" } })
+  const [fullSync] = await service.listMetaCatalogRuns({ kind: "full_sync" }, { take: 1, order: { started_at: "DESC" } })
+  const [reconcile] = await service.listMetaCatalogRuns({ kind: "reconcile" }, { take: 1, order: { started_at: "DESC" } })
   res.json({
     catalog: {
       catalog_id: context.target?.catalogId ?? (await service.retrieveLiveConnection())?.catalog_id ?? null,

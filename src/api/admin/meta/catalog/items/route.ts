@@ -11,7 +11,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<M
   const filters: Record<string, unknown> = {}
   if (status) filters.status = status
   if (product_id) filters.product_id = product_id
-  const [rows, count] = await metaService(req.scope).listAndCountMetaCatalogItems(filters as any, {
+  const [rows, count] = await metaService(req.scope).listAndCountMetaCatalogItems(filters, {
     take: limit,
     skip: offset,
     order: { updated_at: "DESC" },

@@ -12,7 +12,7 @@ export async function requireProduct(req: AuthenticatedMedusaRequest, id: string
 }
 
 export async function productItems(req: AuthenticatedMedusaRequest, productId: string): Promise<MetaCatalogItem[]> {
-  const rows = await metaService(req.scope).listMetaCatalogItems({ product_id: productId } as any, { take: null, order: { variant_id: "ASC" } })
+  const rows = await metaService(req.scope).listMetaCatalogItems({ product_id: productId }, { take: null, order: { variant_id: "ASC" } })
   return rows.map((r) => presentCatalogItem(r))
 }
 
