@@ -26,7 +26,7 @@ function run(command, args, extraEnv = {}, cwd = root) {
 /**
  * One file at a time. The HTTP suite boots a Medusa app per file and jest keeps some of each in memory, so
  * its files run in one worker process that is replaced once it holds more than 2 GB (in the jest process
- * itself, 24 files reached Node's 4 GB heap limit).
+ * itself, the 21 files reached Node's 4 GB heap limit).
  */
 const ONE_AT_A_TIME = {
   "integration:http": ["--maxWorkers=1", "--workerIdleMemoryLimit=2GB"],
