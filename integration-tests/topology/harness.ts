@@ -31,8 +31,18 @@ export type TopologyOptions = {
   redisDb: number
   /** Graph API emulator the plugin talks to. */
   graphApiUrl: string
-  ports: Record<InstanceName, number>
+  /** Ports of the instances this run starts (the server's at least). */
+  ports: Partial<Record<InstanceName, number>> & { server: number }
+  /**
+   * Worker mode per instance, when not the topology's own (server / worker-1, worker-2 / server-2):
+   * `{ server: "shared" }` makes the server the whole store in one process, as in development.
+   */
+  workerModes?: Partial<Record<InstanceName, WorkerMode>>
+  /** Environment added to every instance and CLI run (e.g. TOPOLOGY_WITHOUT_PLUGIN=true for the same app without the plugin). */
+  env?: NodeJS.ProcessEnv
 }
+
+export type WorkerMode = "server" | "worker" | "shared"
 
 export type SeededStore = { publishableKey: string; regionId: string; variantId: string; sku: string }
 
@@ -49,7 +59,7 @@ export type ScheduledRun = {
 /** Queue of Medusa's Redis workflow engine that holds the scheduled jobs (one repeatable job each). */
 const JOBS_QUEUE = "medusa-workflows-jobs"
 
-type Instance = { name: InstanceName; mode: "server" | "worker"; port: number; logFile: string; child?: ChildProcess }
+type Instance = { name: InstanceName; mode: WorkerMode; port?: number; logFile: string; child?: ChildProcess }
 
 export const ADMIN = { email: "owner@topology.example.com", password: "topology-password" }
 
@@ -74,9 +84,9 @@ export class Topology {
     this.databaseUrl = `postgres://postgres@127.0.0.1:5432/${options.database}`
     this.redisUrl = `redis://127.0.0.1:6379/${options.redisDb}`
     this.logDir = path.join(APP_DIR, ".medusa/topology-logs", options.database)
-    const instance = (name: InstanceName, mode: Instance["mode"]): Instance => ({
+    const instance = (name: InstanceName, mode: WorkerMode): Instance => ({
       name,
-      mode,
+      mode: options.workerModes?.[name] ?? mode,
       port: options.ports[name],
       logFile: path.join(this.logDir, `${name}.log`),
     })
@@ -105,6 +115,7 @@ export class Topology {
       REDIS_URL: this.redisUrl,
       META_GRAPH_API_URL: this.options.graphApiUrl,
       MEDUSA_BACKEND_URL: this.url("server"),
+      ...this.options.env,
       ...extra,
     }
   }
@@ -142,6 +153,7 @@ export class Topology {
   /** Starts `medusa start` for an instance (its output appended to its log file) and waits for /health. */
   async start(name: InstanceName, timeoutMs = 180_000): Promise<void> {
     const instance = this.instances[name]
+    if (instance.port === undefined) throw new Error(`no port for ${name} in this topology's options`)
     if (instance.child && instance.child.exitCode === null && instance.child.signalCode === null) {
       throw new Error(`${name} is already running`)
     }

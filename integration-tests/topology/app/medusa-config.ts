@@ -56,7 +56,8 @@ module.exports = defineConfig({
       },
     },
   ],
-  plugins: [
+  // TOPOLOGY_WITHOUT_PLUGIN=true: the same store without the plugin (the benchmark's baseline checkout).
+  plugins: process.env.TOPOLOGY_WITHOUT_PLUGIN === "true" ? [] : [
     {
       resolve: "medusa-plugin-meta",
       options: {
