@@ -98,16 +98,8 @@ class MetaAdsModuleService extends MedusaService({
    */
   @InjectManager()
   async beginChange(
-    input: {
-      object_type: AdObjectType
-      object_meta_id: string
-      actor: string
-      action: string
-      before: Record<string, unknown> | null
-      after: Record<string, unknown> | null
-      request: { method: string; path: string; params: Record<string, unknown> }
-      idempotency_key?: string | null
-    },
+    // The batch writes' row (change-repository), one at a time and with an optional key.
+    input: Omit<changes.NewChangeRow, "idempotency_key"> & { idempotency_key?: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; status: string; created: boolean }> {
     const sql = boundSqlExecutor(sharedContext.manager)
