@@ -23,13 +23,13 @@ export async function markChangesDirty(container: MedusaContainer, change: Catal
       return store.markDirty(await variantsOfProducts(container, ids))
     }
     case "variants": {
-      const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: ids }, withDeleted: true })
-      const known = new Map(data.map((v) => [v.id, v.product_id]))
+      const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: ids }, withDeleted: true } as any)
+      const known = new Map((data as any[]).map((v) => [v.id, v.product_id]))
       return store.markDirty(ids.map((id) => ({ variant_id: id, product_id: known.get(id) ?? null })))
     }
     case "inventory_levels": {
-      const { data } = await query.graph({ entity: "inventory_level", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true })
-      return markChangesDirty(container, { kind: "inventory_items", ids: data.map((l) => l.inventory_item_id) })
+      const { data } = await query.graph({ entity: "inventory_level", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true } as any)
+      return markChangesDirty(container, { kind: "inventory_items", ids: (data as any[]).map((l) => l.inventory_item_id) })
     }
     case "inventory_items": {
       const { data } = await query.graph({
@@ -37,24 +37,24 @@ export async function markChangesDirty(container: MedusaContainer, change: Catal
         fields: ["variant_id", "variant.product_id"],
         filters: { inventory_item_id: ids },
       })
-      return store.markDirty(data.map((l) => ({ variant_id: l.variant_id, product_id: l.variant?.product_id ?? null })))
+      return store.markDirty((data as any[]).map((l) => ({ variant_id: l.variant_id, product_id: l.variant?.product_id ?? null })))
     }
     case "reservations": {
       // Reserved stock is not for sale: a reservation made, changed or let go moves its item's quantity.
       // A deleted reservation is soft-deleted, so its inventory item is still known.
-      const { data } = await query.graph({ entity: "reservation", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true })
-      return markChangesDirty(container, { kind: "inventory_items", ids: [...new Set(data.map((r) => r.inventory_item_id))] })
+      const { data } = await query.graph({ entity: "reservation", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true } as any)
+      return markChangesDirty(container, { kind: "inventory_items", ids: [...new Set((data as any[]).map((r) => r.inventory_item_id))] })
     }
     case "product_options": {
       // An option may be shared: its title and values feed every linked product's variants (color, size,
       // which options tell siblings apart in the title).
       const { data } = await query.graph({ entity: "product_option", fields: ["products.id"], filters: { id: ids } })
-      const productIds = new Set(data.flatMap((o) => (o.products ?? []).map((p: { id: string }) => p.id)))
+      const productIds = new Set((data as any[]).flatMap((o) => (o.products ?? []).map((p: { id: string }) => p.id)))
       return markChangesDirty(container, { kind: "products", ids: [...productIds] })
     }
     case "product_option_values": {
-      const { data } = await query.graph({ entity: "product_option_value", fields: ["option_id"], filters: { id: ids }, withDeleted: true })
-      return markChangesDirty(container, { kind: "product_options", ids: [...new Set(data.map((v) => v.option_id))] })
+      const { data } = await query.graph({ entity: "product_option_value", fields: ["option_id"], filters: { id: ids }, withDeleted: true } as any)
+      return markChangesDirty(container, { kind: "product_options", ids: [...new Set((data as any[]).map((v) => v.option_id))] })
     }
   }
 }
