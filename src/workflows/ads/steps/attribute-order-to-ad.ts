@@ -26,15 +26,13 @@ export const attributeOrderToAdStep = createStep(
     const meta = metaService(container)
     if (!meta.featureFlags(await meta.retrieveLiveConnection()).ads.enabled) return skipped("the ads feature is off")
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ["id", "currency_code", "total", "created_at", "cart.id"],
-      filters: { id: input.order_id },
-    })
-    const order = data[0] as OrderRow | undefined
-    if (!order) return skipped("order not found")
-    const [context] = order.cart?.id ? await meta.listMetaCartContexts({ cart_id: order.cart.id }, { take: 1 }) : []
-    const placedAt = new Date(order.created_at)
+    // The order's cart and placement time first: most orders come from no ad, and computing an order's
+    // total (items, shipping, adjustments, taxes) is the expensive read — only a credited order needs it.
+    const { data: heads } = await query.graph({ entity: "order", fields: ["id", "created_at", "cart.id"], filters: { id: input.order_id } })
+    const head = heads[0] as Pick<OrderRow, "id" | "created_at" | "cart"> | undefined
+    if (!head) return skipped("order not found")
+    const [context] = head.cart?.id ? await meta.listMetaCartContexts({ cart_id: head.cart.id }, { take: 1 }) : []
+    const placedAt = new Date(head.created_at)
     const credit = orderAdAttribution({
       consent: context?.consent,
       landing_url: context?.landing_url,
@@ -43,6 +41,13 @@ export const attributeOrderToAdStep = createStep(
       isPublicationLanding: (url) => publicationIdFromLanding(url) !== null,
     })
     if (!credit) return skipped(context?.consent === false ? "the shopper declined tracking" : "the shopper did not come from a Meta ad")
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "currency_code", "total", "created_at", "cart.id"],
+      filters: { id: input.order_id },
+    })
+    const order = data[0] as OrderRow | undefined
+    if (!order) return skipped("order not found")
     const minor = toMinorUnits(order.total, order.currency_code)
     if (minor === null) return skipped("the order has no readable total")
     const ads = container.resolve<MetaAdsModuleService>(META_ADS_MODULE)

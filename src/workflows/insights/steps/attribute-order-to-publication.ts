@@ -18,6 +18,16 @@ export const attributeOrderToPublicationStep = createStep(
   "attribute-order-to-meta-publication",
   async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    // The order's cart first: most orders come from no publication, and computing an order's total
+    // (items, shipping, adjustments, taxes) is the expensive read — only a credited order needs it.
+    const { data: carts } = await query.graph({ entity: "order", fields: ["id", "cart.id"], filters: { id: input.order_id } })
+    const cartId = (carts[0] as { cart?: { id: string } | null } | undefined)?.cart?.id
+    if (!carts[0]) return new StepResponse<OrderAttribution, string | null>({ attributed: false, reason: "order not found" }, null)
+    const [context] = cartId ? await metaService(container).listMetaCartContexts({ cart_id: cartId }, { take: 1 }) : []
+    const publicationId = context?.consent ? publicationIdFromLanding(context.landing_url) : null
+    if (!publicationId) {
+      return new StepResponse<OrderAttribution, string | null>({ attributed: false, reason: "the shopper did not come from a publication" }, null)
+    }
     const { data } = await query.graph({
       entity: "order",
       fields: ["id", "currency_code", "total", "created_at", "cart.id"],
@@ -25,11 +35,6 @@ export const attributeOrderToPublicationStep = createStep(
     })
     const order = data[0] as OrderRow | undefined
     if (!order) return new StepResponse<OrderAttribution, string | null>({ attributed: false, reason: "order not found" }, null)
-    const [context] = order.cart?.id ? await metaService(container).listMetaCartContexts({ cart_id: order.cart.id }, { take: 1 }) : []
-    const publicationId = context?.consent ? publicationIdFromLanding(context.landing_url) : null
-    if (!publicationId) {
-      return new StepResponse<OrderAttribution, string | null>({ attributed: false, reason: "the shopper did not come from a publication" }, null)
-    }
     const minor = toMinorUnits(order.total, order.currency_code)
     if (minor === null) return new StepResponse<OrderAttribution, string | null>({ attributed: false, reason: "the order has no readable total" }, null)
     const publishing = container.resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
