@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { pricesChangedAfterSql } from "../medusa-tables"
 
 type Knex = { raw<T = { rows: Record<string, any>[] }>(sql: string, bindings?: unknown[]): Promise<T> }
 
@@ -19,8 +20,7 @@ const DUE_SQL = `
        OR EXISTS (SELECT 1 FROM "meta_catalog_run" WHERE "deleted_at" IS NULL AND "status" = 'running')
        OR EXISTS (SELECT 1 FROM "meta_catalog_product_set" WHERE "deleted_at" IS NULL AND "dirty" = true)
        OR NOT EXISTS (SELECT 1 FROM cursor)
-       OR EXISTS (SELECT 1 FROM "price" p, cursor c WHERE p."updated_at" > c."position" OR p."deleted_at" > c."position")
-       OR EXISTS (SELECT 1 FROM "price_list" l, cursor c WHERE l."updated_at" > c."position")
+       OR ${pricesChangedAfterSql(`(SELECT "position" FROM cursor)`)}
      ) AS "due"`
 
 export async function catalogWorkerDue(container: MedusaContainer): Promise<boolean> {

@@ -1,11 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { catalogItemTotal, fullSyncProgress } from "../lib/catalog/full-sync-progress"
+import { listVariantIdsAfter } from "../medusa-tables"
 import { metaService } from "../modules/meta/resolve-meta-service"
+import { knexSqlExecutor } from "../modules/meta/sql-executor"
 
 const PAGE = 5000
-
-type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: { variant_id: string; product_id: string }[] }> }
 
 /**
  * Starts a full sync: every variant (and every item the store still tracks) is marked dirty, page by
@@ -18,17 +18,13 @@ export async function startFullSync(container: MedusaContainer): Promise<{ run_i
   const [running] = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" }, { take: 1 })
   if (running) return { run_id: running.id, total: running.total }
   const store = service.catalogItemStore()
-  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const db = knexSqlExecutor(container.resolve(ContainerRegistrationKeys.PG_CONNECTION))
   const connection = await service.retrieveLiveConnection()
   const startedAt = new Date()
   if (connection?.catalog_id) await store.forgetOtherCatalogs(connection.catalog_id)
   await store.markAllDirty()
-  // Keyset pages of plain rows: no ORM entities for 100k variants, and no OFFSET that rescans earlier pages.
   for (let after = ""; ; ) {
-    const { rows } = await pg.raw(
-      `SELECT "id" AS variant_id, "product_id" FROM "product_variant" WHERE "deleted_at" IS NULL AND "id" > ? ORDER BY "id" LIMIT ?`,
-      [after, PAGE]
-    )
+    const rows = await listVariantIdsAfter(db, after, PAGE)
     await store.markDirty(rows)
     if (rows.length < PAGE) break
     after = rows[rows.length - 1].variant_id

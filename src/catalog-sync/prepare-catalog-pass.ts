@@ -7,7 +7,7 @@ import {
 } from "../lib/catalog"
 import { CatalogItemStore, type CatalogItemOutcome, type CatalogItemRow } from "../modules/meta/catalog-store"
 import type { SqlExecutor } from "../modules/meta/sql-executor"
-import { loadCatalogSources } from "./catalog-sources"
+import { loadCatalogSources } from "../medusa-tables/catalog-variants"
 
 export type CatalogPassInput = {
   /** Claims the items; becomes the items_batch row's id when something is sent. */

@@ -1,6 +1,9 @@
 import { sellableQuantity, type CatalogPriceInput, type CatalogProductInput, type CatalogVariantInput } from "../lib/catalog"
 import type { SqlExecutor } from "../modules/meta/sql-executor"
 
+// Reads of Medusa's product, pricing, inventory, sales-channel and stock-location tables (and their
+// links) for the catalog mapping. See index.ts: the contract test proves they say what Medusa says.
+
 export type CatalogSource = {
   product: CatalogProductInput
   variant: CatalogVariantInput
