@@ -22,10 +22,10 @@ export async function startFullSync(container: MedusaContainer): Promise<{ run_i
   const connection = await service.retrieveLiveConnection()
   const startedAt = new Date()
   if (connection?.catalog_id) await store.forgetOtherCatalogs(connection.catalog_id)
-  await store.markAllDirty()
+  const markedSince = await store.markAllDirty()
   for (let after = ""; ; ) {
     const rows = await listVariantIdsAfter(db, after, PAGE)
-    await store.markDirty(rows)
+    await store.markDirty(rows, { unlessMarkedSince: markedSince })
     if (rows.length < PAGE) break
     after = rows[rows.length - 1].variant_id
   }

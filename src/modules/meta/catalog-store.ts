@@ -61,8 +61,14 @@ const CHANGED_SINCE_CLAIM = `coalesce(i."claimed_at" IS NOT NULL AND i."dirty_at
 export class CatalogItemStore {
   constructor(private readonly db: SqlExecutor) {}
 
-  /** Upserts rows for variants and marks them dirty now: what every subscriber and job does. */
-  async markDirty(variants: { variant_id: string; product_id?: string | null }[]): Promise<number> {
+  /**
+   * Upserts rows for variants and marks them dirty now: what every subscriber and job does. With
+   * `unlessMarkedSince` (a timestamptz text of the database's clock), an item marked at or after it is
+   * left as it is: the full sync marks every known item first and then pages through the variants, and
+   * marking one again that a worker had claimed meanwhile would hold it back from its batch (changed
+   * after its claim) and send it alone later — no content changed, only the sweep passed it twice.
+   */
+  async markDirty(variants: { variant_id: string; product_id?: string | null }[], options: { unlessMarkedSince?: string } = {}): Promise<number> {
     if (!variants.length) return 0
     const unique = [...new Map(variants.map((v) => [v.variant_id, v])).values()]
     const ids = entityIds("metaci", unique.length)
@@ -73,8 +79,9 @@ export class CatalogItemStore {
          FROM jsonb_to_recordset(?::jsonb) AS v(id text, variant_id text, product_id text)
        ON CONFLICT ("variant_id") WHERE ${LIVE}
        DO UPDATE SET "dirty" = true, "dirty_at" = clock_timestamp(), "updated_at" = now(),
-         "product_id" = COALESCE(EXCLUDED."product_id", ${ITEM}."product_id")`,
-      [JSON.stringify(rows)]
+         "product_id" = COALESCE(EXCLUDED."product_id", ${ITEM}."product_id")
+       ${options.unlessMarkedSince ? `WHERE ${ITEM}."dirty_at" IS NULL OR ${ITEM}."dirty_at" < ?::timestamptz` : ""}`,
+      options.unlessMarkedSince ? [JSON.stringify(rows), options.unlessMarkedSince] : [JSON.stringify(rows)]
     )
     return unique.length
   }
@@ -89,8 +96,11 @@ export class CatalogItemStore {
     )
   }
 
-  async markAllDirty(): Promise<void> {
+  /** Marks every known item dirty; returns the database time the marking started (timestamptz text). */
+  async markAllDirty(): Promise<string> {
+    const [{ at }] = await this.db.execute<{ at: string }[]>(`SELECT clock_timestamp()::text AS at`)
     await this.db.execute(`UPDATE ${ITEM} SET "dirty" = true, "dirty_at" = clock_timestamp(), "updated_at" = now() WHERE ${LIVE}`)
+    return at
   }
 
   async setExcluded(productId: string, variantIds: string[], excluded: boolean): Promise<void> {
