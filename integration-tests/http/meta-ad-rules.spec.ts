@@ -108,6 +108,21 @@ medusaIntegrationTestRunner({
       expect(cooled.skip_code).toBe("cooldown")
     })
 
+    it("keeps the decisions that acted, and those that changed nothing for 30 days only", async () => {
+      const { data } = await admin.post("/admin/meta/rules", { name: "Stop expensive ads", template: "pause_high_cpm", values: { max_cpm: "12", min_impressions: "100" } })
+      const day = 24 * 60 * 60 * 1000
+      const decision = (id: string, acted: boolean, ageDays: number) => ({
+        rule_id: data.rule.id, evaluation_id: `eval_${id}`, object_type: "ad", object_meta_id: id, acted, action: acted ? "pause" : "none",
+        skip_code: acted ? null : "condition_not_met", skipped_reason: acted ? null : "CPM under 12", note: null, lookback: "last_7d",
+        numbers: {}, before: {}, after: {}, dry_run: false, change_id: null, evaluated_at: new Date(Date.now() - ageDays * day).toISOString(),
+      })
+      await svc().saveRuleDecisions([decision("old_skipped", false, 31), decision("old_acted", true, 400), decision("recent_skipped", false, 29)])
+      await evaluateMetaAdRulesJob(getContainer())
+      const kept = (await svc().listMetaAdRuleDecisions({ rule_id: data.rule.id }, { select: ["object_meta_id"] })).map((d) => d.object_meta_id)
+      expect(kept).toEqual(expect.arrayContaining(["old_acted", "recent_skipped"]))
+      expect(kept).not.toContain("old_skipped")
+    })
+
     it("the one switch stops every rule; bad rules get a 400 naming the field", async () => {
       emulator.ads.setPerformance(seeded.adIds[0], { cpm: "40" })
       await admin.post("/admin/meta/campaigns/sync")

@@ -3,7 +3,7 @@ import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { GraphUsageSnapshot } from "../../lib/graph/usage-headers"
 import type { AlertCause, AlertKind } from "../../lib/overview/alerts"
-import { boundSqlExecutor } from "../meta/sql-executor"
+import { contextSqlExecutor } from "../meta/sql-executor"
 import { MetaAdSpendDay } from "./models/meta-ad-spend-day"
 import { MetaAlert } from "./models/meta-alert"
 import { MetaAlertSettings } from "./models/meta-alert-settings"
@@ -37,7 +37,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
   /** The stored alert settings (an empty object until an admin saves some; the defaults fill the rest). */
   @InjectManager()
   async readAlertSettings(@MedusaContext() sharedContext: Context = {}): Promise<{ settings: unknown; evaluated_at: Date | null }> {
-    const sql = boundSqlExecutor(sharedContext.manager)
+    const sql = contextSqlExecutor(sharedContext)
     await this.ensureSettingsRow(sql)
     const [row] = await sql.execute<{ settings: unknown; evaluated_at: Date | null }[]>(
       `SELECT "settings", "evaluated_at" FROM "meta_alert_settings" WHERE "scope" = 'store' AND "deleted_at" IS NULL`
@@ -47,7 +47,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
 
   @InjectManager()
   async saveAlertSettings(settings: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    const sql = boundSqlExecutor(sharedContext.manager)
+    const sql = contextSqlExecutor(sharedContext)
     await this.ensureSettingsRow(sql)
     await sql.execute(`UPDATE "meta_alert_settings" SET "settings" = ?::jsonb, "updated_at" = now() WHERE "scope" = 'store' AND "deleted_at" IS NULL`, [
       JSON.stringify(settings),
@@ -60,7 +60,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
    */
   @InjectManager()
   async claimAlertCheck(intervalMs: number, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    const sql = boundSqlExecutor(sharedContext.manager)
+    const sql = contextSqlExecutor(sharedContext)
     await this.ensureSettingsRow(sql)
     const rows = await sql.execute<{ id: string }[]>(
       `UPDATE "meta_alert_settings" SET "evaluated_at" = now(), "updated_at" = now()
@@ -82,7 +82,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
     causes: AlertCause[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ fired: StoredAlert[]; resolved: string[] }> {
-    const sql = boundSqlExecutor(sharedContext.manager)
+    const sql = contextSqlExecutor(sharedContext)
     const fired = causes.length
       ? await sql.execute<StoredAlert[]>(
           `INSERT INTO "meta_alert" ("id", "kind", "cause_key", "status", "title", "description", "link", "numbers", "fired_at", "created_at", "updated_at")
@@ -105,14 +105,14 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
   /** Active alerts no notification went out for yet (just fired, or a send that failed last round). */
   @InjectManager()
   async listUnsentAlerts(@MedusaContext() sharedContext: Context = {}): Promise<StoredAlert[]> {
-    return boundSqlExecutor(sharedContext.manager).execute<StoredAlert[]>(
+    return contextSqlExecutor(sharedContext).execute<StoredAlert[]>(
       `SELECT ${ALERT_COLUMNS} FROM "meta_alert" WHERE "status" = 'active' AND "deleted_at" IS NULL AND "notification_id" IS NULL ORDER BY "fired_at", "id"`
     )
   }
 
   @InjectManager()
   async markAlertSent(id: string, notificationId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await boundSqlExecutor(sharedContext.manager).execute(
+    await contextSqlExecutor(sharedContext).execute(
       `UPDATE "meta_alert" SET "notification_id" = ?, "updated_at" = now() WHERE "id" = ? AND "notification_id" IS NULL`,
       [notificationId, id]
     )
@@ -121,7 +121,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
   /** The alerts whose cause holds, newest first. */
   @InjectManager()
   async listActiveAlerts(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<StoredAlert[]> {
-    return boundSqlExecutor(sharedContext.manager).execute<StoredAlert[]>(
+    return contextSqlExecutor(sharedContext).execute<StoredAlert[]>(
       `SELECT ${ALERT_COLUMNS} FROM "meta_alert" WHERE "status" = 'active' AND "deleted_at" IS NULL ORDER BY "fired_at" DESC, "id" LIMIT ?`,
       [limit]
     )
@@ -134,7 +134,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     if (!input.days.length) return
-    await boundSqlExecutor(sharedContext.manager).execute(
+    await contextSqlExecutor(sharedContext).execute(
       `INSERT INTO "meta_ad_spend_day" ("id", "ad_account_id", "day", "currency", "spend", "purchase_value", "purchases", "synced_at", "created_at", "updated_at")
        SELECT ${newId("metaspend")}, ?, r."day", ?, r."spend", r."purchase_value", r."purchases", now(), now(), now()
          FROM jsonb_to_recordset(?::jsonb) AS r("day" text, "spend" text, "purchase_value" text, "purchases" integer)
@@ -151,7 +151,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
     input: { adAccountId: string; fromDay: string; toDay: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<(SpendDayRow & { currency: string })[]> {
-    return boundSqlExecutor(sharedContext.manager).execute(
+    return contextSqlExecutor(sharedContext).execute(
       `SELECT "day", "currency", "spend", "purchase_value", "purchases" FROM "meta_ad_spend_day"
         WHERE "ad_account_id" = ? AND "deleted_at" IS NULL AND "day" >= ? AND "day" <= ? ORDER BY "day"`,
       [input.adAccountId, input.fromDay, input.toDay]
@@ -161,7 +161,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
   /** The newest day stored for the account, or null (the first read then goes further back). */
   @InjectManager()
   async latestSpendDay(adAccountId: string, @MedusaContext() sharedContext: Context = {}): Promise<string | null> {
-    const [row] = await boundSqlExecutor(sharedContext.manager).execute<{ day: string | null }[]>(
+    const [row] = await contextSqlExecutor(sharedContext).execute<{ day: string | null }[]>(
       `SELECT max("day") AS "day" FROM "meta_ad_spend_day" WHERE "ad_account_id" = ? AND "deleted_at" IS NULL`,
       [adAccountId]
     )
@@ -175,7 +175,7 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
     processKey: string = `${hostname()}:${process.pid}`,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    await boundSqlExecutor(sharedContext.manager).execute(
+    await contextSqlExecutor(sharedContext).execute(
       `INSERT INTO "meta_api_usage" ("id", "process_key", "snapshot", "recorded_at", "created_at", "updated_at")
        VALUES (${newId("metausage")}, ?, ?::jsonb, now(), now(), now())
        ON CONFLICT ("process_key") WHERE deleted_at IS NULL DO UPDATE SET "snapshot" = EXCLUDED."snapshot", "recorded_at" = now(), "updated_at" = now()`,
@@ -186,14 +186,14 @@ class MetaOverviewModuleService extends MedusaService({ MetaAlert, MetaAlertSett
   /** The usage readings processes recorded within `withinMs` (older ones belong to processes long gone). */
   @InjectManager()
   async listRecentApiUsage(withinMs: number, @MedusaContext() sharedContext: Context = {}): Promise<GraphUsageSnapshot[]> {
-    const rows = await boundSqlExecutor(sharedContext.manager).execute<{ snapshot: GraphUsageSnapshot }[]>(
+    const rows = await contextSqlExecutor(sharedContext).execute<{ snapshot: GraphUsageSnapshot }[]>(
       `SELECT "snapshot" FROM "meta_api_usage" WHERE "deleted_at" IS NULL AND "recorded_at" >= now() - (? * interval '1 millisecond')`,
       [withinMs]
     )
     return rows.map((r) => r.snapshot)
   }
 
-  private async ensureSettingsRow(sql: ReturnType<typeof boundSqlExecutor>): Promise<void> {
+  private async ensureSettingsRow(sql: ReturnType<typeof contextSqlExecutor>): Promise<void> {
     await sql.execute(
       `INSERT INTO "meta_alert_settings" ("id", "scope", "settings", "created_at", "updated_at")
        VALUES (${newId("metaalertset")}, 'store', '{}'::jsonb, now(), now())

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { boundSqlExecutor, type SqlExecutor } from "../meta/sql-executor"
+import { contextSqlExecutor, type SqlExecutor } from "../meta/sql-executor"
 import * as insights from "./insights-repository"
 import * as publications from "./publications-repository"
 import * as overview from "./overview-repository"
@@ -100,7 +100,7 @@ class MetaPublishingModuleService extends MedusaService({
   ): Promise<ClaimedPublication[]> {
     const token = randomUUID()
     const byId = input.publicationId !== undefined
-    return boundSqlExecutor(sharedContext.manager).execute<ClaimedPublication[]>(
+    return contextSqlExecutor(sharedContext).execute<ClaimedPublication[]>(
       `UPDATE "meta_publication" p
           SET "status" = 'publishing', "claim_token" = ?, "claimed_until" = now() + (? * interval '1 millisecond'),
               "claimed_revision" = p."revision", "attempts" = p."attempts" + 1, "next_attempt_at" = NULL, "updated_at" = now()
@@ -133,7 +133,7 @@ class MetaPublishingModuleService extends MedusaService({
     input: { limit: number; leaseMs: number; aheadMs: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ClaimedPublication[]> {
-    return boundSqlExecutor(sharedContext.manager).execute<ClaimedPublication[]>(
+    return contextSqlExecutor(sharedContext).execute<ClaimedPublication[]>(
       `UPDATE "meta_publication" p
           SET "claim_token" = ?, "claimed_until" = now() + (? * interval '1 millisecond'),
               "claimed_revision" = p."revision", "prepared_revision" = p."revision"
@@ -165,7 +165,7 @@ class MetaPublishingModuleService extends MedusaService({
     progress: PublicationProgress & { release?: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    return this.writeUnderLease(boundSqlExecutor(sharedContext.manager), "publishing", id, claimToken, progress)
+    return this.writeUnderLease(contextSqlExecutor(sharedContext), "publishing", id, claimToken, progress)
   }
 
   /**
@@ -181,7 +181,7 @@ class MetaPublishingModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
     const { container_id, child_container_ids, publish_warnings, release } = progress
-    return this.writeUnderLease(boundSqlExecutor(sharedContext.manager), "scheduled", id, claimToken, {
+    return this.writeUnderLease(contextSqlExecutor(sharedContext), "scheduled", id, claimToken, {
       container_id,
       child_container_ids,
       publish_warnings,
@@ -222,7 +222,7 @@ class MetaPublishingModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     if (!readings.length) return
-    await boundSqlExecutor(sharedContext.manager).execute(
+    await contextSqlExecutor(sharedContext).execute(
       `UPDATE "meta_publishing_account" a
           SET "quota_usage" = r."usage", "quota_total" = r."total", "quota_duration" = r."duration",
               "quota_checked_at" = r."checked_at", "updated_at" = now()
@@ -235,7 +235,7 @@ class MetaPublishingModuleService extends MedusaService({
   /** Extends a lease the publisher still holds (a video container can take minutes). */
   @InjectManager()
   async extendLease(id: string, claimToken: string, leaseMs: number, @MedusaContext() sharedContext: Context = {}) {
-    const rows = await boundSqlExecutor(sharedContext.manager).execute<{ id: string }[]>(
+    const rows = await contextSqlExecutor(sharedContext).execute<{ id: string }[]>(
       `UPDATE "meta_publication" SET "claimed_until" = now() + (? * interval '1 millisecond')
         WHERE "id" = ? AND "claim_token" = ? RETURNING "id"`,
       [leaseMs, id, claimToken]
@@ -286,7 +286,7 @@ class MetaPublishingModuleService extends MedusaService({
     if (change.contentChanged) {
       sets.push(`"container_id" = NULL`, `"child_container_ids" = NULL`, `"photo_ids" = NULL`, `"publish_warnings" = NULL`)
     }
-    const [row] = await boundSqlExecutor(sharedContext.manager).execute<{ id: string; status: string }[]>(
+    const [row] = await contextSqlExecutor(sharedContext).execute<{ id: string; status: string }[]>(
       `UPDATE "meta_publication" SET ${sets.join(", ")}
         WHERE "id" = ? AND "deleted_at" IS NULL AND "publish_requested_at" IS NULL
           AND "status" IN (${CHANGEABLE_STATUSES.map(() => "?").join(", ")})
@@ -302,7 +302,7 @@ class MetaPublishingModuleService extends MedusaService({
    */
   @InjectManager()
   async markMissedPublications(graceMs: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    const rows = await boundSqlExecutor(sharedContext.manager).execute<{ id: string }[]>(
+    const rows = await contextSqlExecutor(sharedContext).execute<{ id: string }[]>(
       `UPDATE "meta_publication"
           SET "status" = 'missed', "revision" = "revision" + 1, "updated_at" = now(),
               "last_error" = jsonb_build_object('message', 'The store was not running at the scheduled time.',
@@ -318,7 +318,7 @@ class MetaPublishingModuleService extends MedusaService({
   /** The calendar's and the list's page of publications and the total, read in one statement (see listPublications). */
   @InjectManager()
   async listPublicationRows(filters: publications.PublicationListFilters, @MedusaContext() sharedContext: Context = {}) {
-    return publications.listPublications(boundSqlExecutor(sharedContext.manager), filters)
+    return publications.listPublications(contextSqlExecutor(sharedContext), filters)
   }
 
   /** Claims publications whose figures are due (see claimInsightTargets): each is read by one process. */
@@ -327,19 +327,19 @@ class MetaPublishingModuleService extends MedusaService({
     input: { since: Date; limit: number; staleMs: number; accountId?: string },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return insights.claimInsightTargets(boundSqlExecutor(sharedContext.manager), input)
+    return insights.claimInsightTargets(contextSqlExecutor(sharedContext), input)
   }
 
   /** Claims the accounts whose daily figures are due. */
   @InjectManager()
   async claimAccountRefresh(input: { staleMs: number; accountId?: string }, @MedusaContext() sharedContext: Context = {}) {
-    return insights.claimAccountRefresh(boundSqlExecutor(sharedContext.manager), input)
+    return insights.claimAccountRefresh(contextSqlExecutor(sharedContext), input)
   }
 
   /** Writes what one refresh read for many publications, in two statements. */
   @InjectManager()
   async savePublicationInsights(rows: insights.PublicationInsightWrite[], @MedusaContext() sharedContext: Context = {}) {
-    await insights.savePublicationInsights(boundSqlExecutor(sharedContext.manager), rows)
+    await insights.savePublicationInsights(contextSqlExecutor(sharedContext), rows)
   }
 
   @InjectManager()
@@ -347,23 +347,23 @@ class MetaPublishingModuleService extends MedusaService({
     input: { accountId: string; days: insights.AccountInsightWrite[]; unavailableReason: string | null; followersCount: number | null },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    await insights.saveAccountInsights(boundSqlExecutor(sharedContext.manager), input)
+    await insights.saveAccountInsights(contextSqlExecutor(sharedContext), input)
   }
 
   @InjectManager()
   async saveAccountPosts(accountId: string, posts: insights.AccountPostWrite[], @MedusaContext() sharedContext: Context = {}) {
-    await insights.saveAccountPosts(boundSqlExecutor(sharedContext.manager), accountId, posts)
+    await insights.saveAccountPosts(contextSqlExecutor(sharedContext), accountId, posts)
   }
 
   @InjectManager()
   async newestAccountPost(accountId: string, @MedusaContext() sharedContext: Context = {}) {
-    return insights.newestAccountPost(boundSqlExecutor(sharedContext.manager), accountId)
+    return insights.newestAccountPost(contextSqlExecutor(sharedContext), accountId)
   }
 
   /** An order that came through a publication's link; true when this call attributed it (once per order). */
   @InjectManager()
   async attributeOrder(row: insights.AttributionWrite, @MedusaContext() sharedContext: Context = {}) {
-    return insights.attributeOrder(boundSqlExecutor(sharedContext.manager), row)
+    return insights.attributeOrder(contextSqlExecutor(sharedContext), row)
   }
 
   @InjectManager()
@@ -371,30 +371,30 @@ class MetaPublishingModuleService extends MedusaService({
     input: { publicationIds?: string[]; accountId?: string; from?: Date; to?: Date },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return insights.attributionTotals(boundSqlExecutor(sharedContext.manager), input)
+    return insights.attributionTotals(contextSqlExecutor(sharedContext), input)
   }
 
   /** Overview: publications scheduled and published today and this week, failed, and in all (one statement). */
   @InjectManager()
   async publicationCounts(input: { today: overview.PeriodBounds; week: overview.PeriodBounds }, @MedusaContext() sharedContext: Context = {}) {
-    return overview.publicationCounts(boundSqlExecutor(sharedContext.manager), input)
+    return overview.publicationCounts(contextSqlExecutor(sharedContext), input)
   }
 
   /** Overview and alerts: the newest failed publications with Meta's reason. */
   @InjectManager()
   async listFailedPublications(input: { limit: number; since?: Date }, @MedusaContext() sharedContext: Context = {}) {
-    return overview.failedPublications(boundSqlExecutor(sharedContext.manager), input)
+    return overview.failedPublications(contextSqlExecutor(sharedContext), input)
   }
 
   /** ROI report: orders attributed to publications per local day and currency. */
   @InjectManager()
   async attributionsByDay(input: { start: Date; end: Date; timeZone: string }, @MedusaContext() sharedContext: Context = {}) {
-    return overview.attributionsByDay(boundSqlExecutor(sharedContext.manager), input)
+    return overview.attributionsByDay(contextSqlExecutor(sharedContext), input)
   }
 
   @InjectManager()
   async retrievePublicationInsights(id: string, @MedusaContext() sharedContext: Context = {}) {
-    const sql = boundSqlExecutor(sharedContext.manager)
+    const sql = contextSqlExecutor(sharedContext)
     const row = await insights.publicationInsightRow(sql, id)
     if (!row) return null
     return { row, history: await insights.publicationInsightHistory(sql, id) }
@@ -405,7 +405,7 @@ class MetaPublishingModuleService extends MedusaService({
     input: { accountId: string; from: Date; to: Date; fromDay: string; toDay: string },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const sql = boundSqlExecutor(sharedContext.manager)
+    const sql = contextSqlExecutor(sharedContext)
     const [days, publications] = await Promise.all([
       insights.accountInsightDays(sql, input),
       insights.publishedInRange(sql, input),
@@ -416,7 +416,7 @@ class MetaPublishingModuleService extends MedusaService({
   /** The last 30 days of `online_followers` and every post's time and engagement, for the best-time ranking. */
   @InjectManager()
   async bestTimeInputs(input: { accountId: string; sinceDay: string }, @MedusaContext() sharedContext: Context = {}) {
-    const sql = boundSqlExecutor(sharedContext.manager)
+    const sql = contextSqlExecutor(sharedContext)
     const [days, posts] = await Promise.all([
       insights.accountInsightDays(sql, { accountId: input.accountId, fromDay: input.sinceDay, toDay: "9999-12-31" }),
       insights.postHistory(sql, input.accountId),

@@ -6,7 +6,8 @@ export type SqlExecutor = {
 }
 
 type Knex = { raw(sql: string, bindings: readonly unknown[]): PromiseLike<{ rows: unknown[] }> }
-type EntityManagerWithKnex = { getKnex(): Knex }
+/** MikroORM's EntityManager as Medusa hands it out: inside a transaction, its context is the knex transaction. */
+type EntityManagerWithKnex = { getKnex(): Knex; getTransactionContext?(): Knex | undefined }
 /** A node-postgres client or pool. */
 type PgQueryable = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }
 
@@ -27,7 +28,16 @@ export function knexSqlExecutor(knex: Knex): SqlExecutor {
  */
 export function boundSqlExecutor(manager: unknown): SqlExecutor {
   const em = manager as EntityManagerWithKnex
-  return { execute: (sql, params) => rawRows(em.getKnex(), sql, params) }
+  // In a transaction the statement runs on its connection (it sees and joins the caller's writes).
+  return { execute: (sql, params) => rawRows(em.getTransactionContext?.() ?? em.getKnex(), sql, params) }
+}
+
+/**
+ * The statements of a service method on Medusa's shared context (`@InjectManager()` +
+ * `@MedusaContext()`): in the caller's transaction when it passed one, else on the fresh manager.
+ */
+export function contextSqlExecutor(sharedContext: { transactionManager?: unknown; manager?: unknown }, fallbackManager?: unknown): SqlExecutor {
+  return boundSqlExecutor(sharedContext.transactionManager ?? sharedContext.manager ?? fallbackManager)
 }
 
 /** The same statements on a plain node-postgres connection (the catalog pass thread has no knex). */
