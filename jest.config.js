@@ -16,7 +16,12 @@ module.exports = {
 }
 
 const suites = {
-  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  unit: [
+    "**/src/**/__tests__/**/*.unit.spec.[jt]s",
+    // The development store's demo data and dev scripts.
+    "<rootDir>/dev/__tests__/**/*.unit.spec.[jt]s",
+    "<rootDir>/scripts/lib/__tests__/**/*.unit.spec.[jt]s",
+  ],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   built: ["**/integration-tests/http-built/**/*.spec.[jt]s"],

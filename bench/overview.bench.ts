@@ -98,7 +98,7 @@ export const POST = async (req: MedusaRequest<{ runs?: number }>, res: MedusaRes
     "connection, ad account and currency (resolveReportContext)": () => resolveReportContext(req.scope),
     "API usage: this process's reading written (recordApiUsage)": () => overview.recordApiUsage(meta.getGraphClient().usage()),
     "API usage: readings of the last hour (listRecentApiUsage)": () => overview.listRecentApiUsage(3_600_000),
-    "catalog: items per status (catalogItemStore().countByStatus)": () => meta.catalogItemStore().countByStatus(),
+    "catalog: items per status (countCatalogItemsByStatus)": () => meta.countCatalogItemsByStatus(),
     "Conversions API: events per status and key set, this week, failing (capiCounts)": () =>
       meta.capiCounts({ periodStart: week.start, periodEnd: week.end, failingSince: new Date(now.getTime() - 86_400_000) }),
     "webhooks: failed and this week (webhookCounts)": () => meta.webhookCounts({ periodStart: week.start, periodEnd: week.end }),

@@ -1,8 +1,20 @@
 // The development store's demo catalog: enough variety to exercise the Meta catalog sync (options,
-// several currencies, GTINs on some variants, out-of-stock and backorder variants, https images).
+// several currencies, GTINs on some variants, out-of-stock and backorder variants, images).
 // Medusa amounts are in the currency's main unit (19.99 = $19.99).
 
-const IMAGE_BASE = "https://medusa-public-images.s3.eu-west-1.amazonaws.com"
+/**
+ * The demo photos are files in this repository (static/demo/, drawn by dev/render-demo-images.mjs), served
+ * by the store itself: Medusa serves the app's static/ folder at /static, so the demo works offline.
+ */
+export const DEMO_IMAGE_DIR = "static/demo"
+
+/** Where the demo images used to come from; `npm run dev` moves stores seeded back then to the local files. */
+export const LEGACY_DEMO_IMAGE_HOST = "https://medusa-public-images.s3.eu-west-1.amazonaws.com/"
+
+/** The URL the store serves a demo image at, e.g. http://localhost:9000/static/demo/logo-cap.jpg. */
+export function demoImageUrl(backendUrl: string, file: string): string {
+  return `${backendUrl.replace(/\/+$/, "")}/${DEMO_IMAGE_DIR}/${encodeURIComponent(file)}`
+}
 
 export const DEMO_CATEGORIES = [
   { name: "Shirts", handle: "shirts" },
@@ -35,6 +47,7 @@ export type DemoProduct = {
   description: string
   category: CategoryHandle
   collection: CollectionHandle
+  /** File names in DEMO_IMAGE_DIR; the first is the thumbnail. */
   images: string[]
   weight: number
   prices: { usd: number; eur: number }
@@ -93,7 +106,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "A heavyweight cotton T-shirt with a relaxed fit. Pre-shrunk, so it keeps its shape wash after wash.",
     category: "shirts",
     collection: "essentials",
-    images: [`${IMAGE_BASE}/tee-black-front.png`, `${IMAGE_BASE}/tee-black-back.png`, `${IMAGE_BASE}/tee-white-front.png`],
+    images: ["classic-tee-black-front.jpg", "classic-tee-black-back.jpg", "classic-tee-white-front.jpg"],
     weight: 220,
     prices: { usd: 19.99, eur: 18.5 },
     sku: "TEE",
@@ -107,7 +120,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "Brushed-back fleece with a washed finish for a worn-in feel from day one.",
     category: "sweatshirts",
     collection: "essentials",
-    images: [`${IMAGE_BASE}/sweatshirt-vintage-front.png`, `${IMAGE_BASE}/sweatshirt-vintage-back.png`],
+    images: ["vintage-sweatshirt-front.jpg", "vintage-sweatshirt-back.jpg"],
     weight: 480,
     prices: { usd: 49, eur: 45 },
     sku: "SWEAT",
@@ -121,7 +134,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "Tapered sweatpants with an elastic waistband, deep pockets and ribbed cuffs.",
     category: "pants",
     collection: "essentials",
-    images: [`${IMAGE_BASE}/sweatpants-gray-front.png`, `${IMAGE_BASE}/sweatpants-gray-back.png`],
+    images: ["everyday-sweatpants-front.jpg", "everyday-sweatpants-back.jpg"],
     weight: 450,
     prices: { usd: 45, eur: 42 },
     sku: "SWEATPANTS",
@@ -134,7 +147,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "Lightweight shorts with a drawcord waist, made for hot days and late evenings.",
     category: "pants",
     collection: "summer",
-    images: [`${IMAGE_BASE}/shorts-vintage-front.png`, `${IMAGE_BASE}/shorts-vintage-back.png`],
+    images: ["summer-shorts-front.jpg", "summer-shorts-back.jpg"],
     weight: 250,
     prices: { usd: 29, eur: 27 },
     sku: "SHORTS",
@@ -148,7 +161,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "An organic cotton hoodie with a lined hood and a kangaroo pocket.",
     category: "sweatshirts",
     collection: "essentials",
-    images: [`${IMAGE_BASE}/sweatshirt-vintage-front.png`],
+    images: ["organic-hoodie-front.jpg"],
     weight: 560,
     prices: { usd: 59, eur: 55 },
     sku: "HOODIE",
@@ -161,7 +174,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "A breathable linen shirt with a camp collar and mother-of-pearl buttons.",
     category: "shirts",
     collection: "summer",
-    images: [`${IMAGE_BASE}/tee-white-front.png`, `${IMAGE_BASE}/tee-white-back.png`],
+    images: ["linen-shirt-front.jpg", "linen-shirt-back.jpg"],
     weight: 200,
     prices: { usd: 39.5, eur: 37 },
     sku: "LINEN",
@@ -175,7 +188,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "Slim chinos in stretch twill. The 36 waist has sold out; restock is on the way.",
     category: "pants",
     collection: "essentials",
-    images: [`${IMAGE_BASE}/sweatpants-gray-front.png`],
+    images: ["chino-pants-front.jpg"],
     weight: 520,
     prices: { usd: 65, eur: 60 },
     sku: "CHINO",
@@ -189,7 +202,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "A numbered print run. Sold out at launch; order now and it ships from the next batch.",
     category: "shirts",
     collection: "limited-edition",
-    images: [`${IMAGE_BASE}/tee-black-front.png`],
+    images: ["limited-edition-tee-front.jpg"],
     weight: 230,
     prices: { usd: 34, eur: 32 },
     sku: "LTD-TEE",
@@ -203,7 +216,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "A sturdy 12 oz canvas tote with an inside pocket. Carries a week of groceries.",
     category: "accessories",
     collection: "summer",
-    images: [`${IMAGE_BASE}/tee-white-front.png`],
+    images: ["canvas-tote-bag.jpg"],
     weight: 300,
     prices: { usd: 24, eur: 22 },
     sku: "TOTE",
@@ -217,7 +230,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "A ribbed merino beanie: warm, soft and not itchy.",
     category: "accessories",
     collection: "essentials",
-    images: [`${IMAGE_BASE}/sweatshirt-vintage-back.png`],
+    images: ["wool-beanie.jpg"],
     weight: 90,
     prices: { usd: 22, eur: 20 },
     sku: "BEANIE",
@@ -230,7 +243,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "A six-panel cotton cap with an embroidered logo and an adjustable strap.",
     category: "accessories",
     collection: "summer",
-    images: [`${IMAGE_BASE}/tee-black-back.png`],
+    images: ["logo-cap.jpg"],
     weight: 110,
     prices: { usd: 25, eur: 23 },
     sku: "CAP",
@@ -244,7 +257,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: "Cushioned running socks with arch support, sold as a pack of three pairs.",
     category: "accessories",
     collection: "essentials",
-    images: [`${IMAGE_BASE}/shorts-vintage-back.png`],
+    images: ["running-socks.jpg"],
     weight: 120,
     prices: { usd: 14.99, eur: 13.99 },
     sku: "SOCKS",

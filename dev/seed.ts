@@ -20,9 +20,10 @@ import {
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateProductsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { DEMO_CATEGORIES, DEMO_COLLECTIONS, DEMO_PRODUCTS } from "./demo-catalog"
+import { DEMO_CATEGORIES, DEMO_COLLECTIONS, DEMO_PRODUCTS, LEGACY_DEMO_IMAGE_HOST, demoImageUrl } from "./demo-catalog"
 
 export const ADMIN_EMAIL = "admin@medusa-test.com"
 export const ADMIN_PASSWORD = "supersecret"
@@ -42,6 +43,13 @@ type Ctx = {
   container: MedusaContainer
   logger: Logger
   query: Omit<RemoteQueryFunction, symbol>
+  /** Where the store serves its /static files: the demo images' URLs start with it. */
+  backendUrl: string
+}
+
+function demoImages(ctx: Ctx, files: string[]) {
+  const urls = files.map((file) => demoImageUrl(ctx.backendUrl, file))
+  return { thumbnail: urls[0], images: urls.map((url) => ({ url })) }
 }
 
 async function ensureSalesChannel({ container }: Ctx): Promise<string> {
@@ -253,8 +261,7 @@ async function ensureProducts(
         description: p.description,
         status: ProductStatus.PUBLISHED,
         weight: p.weight,
-        thumbnail: p.images[0],
-        images: p.images.map((url) => ({ url })),
+        ...demoImages(ctx, p.images),
         category_ids: [refs.categoryIds[p.category]],
         collection_id: refs.collectionIds[p.collection],
         shipping_profile_id: refs.shippingProfileId,
@@ -277,6 +284,26 @@ async function ensureProducts(
     },
   })
   return missing.length
+}
+
+// Stores seeded before the demo images were shipped point at a remote bucket, which is broken offline:
+// those demo products get the local images (a product whose images the developer changed is left alone).
+async function replaceRemoteDemoImages(ctx: Ctx): Promise<number> {
+  const product = ctx.container.resolve(Modules.PRODUCT)
+  const existing = await product.listProducts(
+    { handle: DEMO_PRODUCTS.map((p) => p.handle) },
+    { select: ["id", "handle", "thumbnail"] }
+  )
+  const stale = existing.filter((e) => e.thumbnail?.startsWith(LEGACY_DEMO_IMAGE_HOST))
+  for (const row of stale) {
+    const demo = DEMO_PRODUCTS.find((p) => p.handle === row.handle)
+    if (demo) {
+      await updateProductsWorkflow(ctx.container).run({
+        input: { selector: { id: row.id }, update: demoImages(ctx, demo.images) },
+      })
+    }
+  }
+  return stale.length
 }
 
 // Stock for every demo SKU that has no level at the warehouse yet (quantities come from the catalog).
@@ -334,6 +361,7 @@ export default async function seed({ container }: ExecArgs) {
     container,
     logger: container.resolve(ContainerRegistrationKeys.LOGGER),
     query: container.resolve(ContainerRegistrationKeys.QUERY),
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
   }
   const { logger } = ctx
 
@@ -375,6 +403,10 @@ export default async function seed({ container }: ExecArgs) {
   logger.info(
     created > 0 ? `Created ${created} products with stock at "${STOCK_LOCATION_NAME}"` : "Products already present"
   )
+  const relinked = await replaceRemoteDemoImages(ctx)
+  if (relinked > 0) {
+    logger.info(`${relinked} demo products now show the store's own images (${demoImageUrl(ctx.backendUrl, "")})`)
+  }
 
   await ensureAdminUser(ctx)
   logger.info(`Admin login: ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}`)

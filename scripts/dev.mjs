@@ -24,6 +24,7 @@ const ADMIN_PASSWORD = "supersecret"
 const HEALTH_TIMEOUT_MS = 180_000
 const EMULATOR_TIMEOUT_MS = 60_000
 const EMULATOR_CLI = "src/emulator/cli.ts"
+const WATCH_IGNORES = "scripts/lib/develop-watch-ignores.cjs"
 
 const port = process.env.PORT || "9000"
 const emulatorPort = process.env.META_EMULATOR_PORT || "9797"
@@ -135,6 +136,17 @@ async function isSeeded(databaseUrl) {
   return (rows?.length ?? 0) > 0
 }
 
+// Stores seeded before the demo images were shipped show them from a remote bucket (broken offline); the
+// seed moves them to the store's own files (LEGACY_DEMO_IMAGE_HOST in dev/demo-catalog.ts).
+async function hasRemoteDemoImages(databaseUrl) {
+  const rows = await queryDatabase(
+    databaseUrl,
+    "SELECT 1 FROM product WHERE thumbnail LIKE $1 AND deleted_at IS NULL LIMIT 1",
+    ["https://medusa-public-images.s3.eu-west-1.amazonaws.com/%"]
+  ).catch(() => undefined)
+  return (rows?.length ?? 0) > 0
+}
+
 async function publishableKey(databaseUrl) {
   const rows = await queryDatabase(
     databaseUrl,
@@ -192,8 +204,9 @@ async function main() {
   await medusaCli(["db:migrate", "--execute-safe-links"], env, { quiet: true })
   log(`Migrations done in ${seconds(started)}`)
 
-  // Step d: seed once per database; the admin user is the last thing the seed creates.
-  if (await isSeeded(env.DATABASE_URL)) {
+  // Step d: seed once per database (and again while its demo images are remote); the admin user is the
+  // last thing the seed creates.
+  if ((await isSeeded(env.DATABASE_URL)) && !(await hasRemoteDemoImages(env.DATABASE_URL))) {
     log("Demo data already present (skipping seed)")
   } else {
     started = Date.now()
@@ -231,7 +244,12 @@ async function main() {
   // Step f: the store and admin.
   started = Date.now()
   log(`Starting medusa develop on port ${port}…`)
-  const medusa = startChild("medusa develop", [require.resolve("@medusajs/cli/cli.js"), "develop", "--port", port], env)
+  // The preload makes develop's file watcher skip what .gitignore lists (logs, test output, uploads).
+  const medusa = startChild(
+    "medusa develop",
+    ["--require", join(root, WATCH_IGNORES), require.resolve("@medusajs/cli/cli.js"), "develop", "--port", port],
+    env
+  )
   medusa.on("exit", (code, signal) => {
     if (!stopping) {
       log(`medusa develop exited (${signal ?? `exit code ${code}`})`)

@@ -2,12 +2,14 @@
 // `npm test`: every suite, in order — unit (no database), module integration and HTTP integration
 // (PostgreSQL + the Graph API emulator), the built plugin installed into a fixture app (with the installed
 // Medusa, the highest supported, and again with the lowest of the peer range), the built plugin
-// in the production topology (server + two workers on Redis), and the browser test of the connect flow.
+// in the production topology (server + two workers on Redis), and the browser tests (the connect flow, and
+// every Meta screen in every state of the connection).
 // Prints one closing line: "Tests: N passed, N failed".
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { dropDatabase, queryDatabase } from "./lib/ensure-postgres.mjs"
 import { LOWEST_MEDUSA, prepareLowestMedusa } from "./lib/lowest-medusa.mjs"
 
 const root = new URL("..", import.meta.url).pathname
@@ -62,6 +64,20 @@ const wanted = (name) => only.length === 0 || only.includes(name)
 
 if (wanted("unit")) jestSuite("unit")
 if (wanted("modules")) jestSuite("integration:modules")
+/**
+ * Medusa's test runner keeps a database that already exists (createDatabase with errorIfExist: false): one
+ * left by a run that was killed before its teardown still holds that run's admin user and data, and the
+ * next run of the file fails on them ("user already exists"). Each spec's database is its own, so the
+ * HTTP and built suites start by dropping what is left of theirs.
+ */
+async function dropLeftoverTestDatabases() {
+  const adminUrl = `postgres://${process.env.DB_USERNAME ?? "postgres"}@${process.env.DB_HOST ?? "localhost"}:${process.env.DB_PORT ?? "5432"}/postgres`
+  const rows = (await queryDatabase(adminUrl, `SELECT datname FROM pg_database WHERE datname LIKE 'meta-it-%'`)) ?? []
+  for (const { datname } of rows) await dropDatabase(`${adminUrl.replace(/\/postgres$/, "")}/${datname}`)
+  if (rows.length) console.log(`(dropped ${rows.length} database(s) left by an earlier run: ${rows.map((r) => r.datname).join(", ")})`)
+}
+
+if (wanted("http") || wanted("built") || wanted("built-lowest")) await dropLeftoverTestDatabases()
 if (wanted("http")) jestSuite("integration:http")
 let pluginBuilt = null
 function buildPlugin() {
@@ -96,11 +112,17 @@ if (wanted("topology")) {
 }
 if (wanted("browser")) {
   console.log("\n=== browser test ===")
-  if (run("node", ["integration-tests/browser/connect-flow.mjs"]) === 0) {
-    passed += 1
-  } else {
-    failed += 1
-    problems.push("browser: connect flow failed")
+  // One after the other: each boots its own development store, and the machine is shared.
+  for (const [file, name] of [
+    ["integration-tests/browser/connect-flow.mjs", "connect flow"],
+    ["integration-tests/browser/merchant-states.mjs", "merchant states (every screen in every connection state)"],
+  ]) {
+    if (run("node", [file]) === 0) {
+      passed += 1
+    } else {
+      failed += 1
+      problems.push(`browser: ${name} failed`)
+    }
   }
 }
 

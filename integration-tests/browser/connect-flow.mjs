@@ -7,160 +7,27 @@
 // then Insights, Campaigns (sync and pause), boosting the published post, a rule from a template, and the
 // Meta overview with a failed post and an expiring token (its alerts in the notification bell, alert
 // settings, the ROI CSV and the App Review checklist).
-import { spawn } from "node:child_process"
 import { createServer } from "node:http"
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import { tmpdir } from "node:os"
-import { dirname, join, resolve } from "node:path"
+import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { dropDatabase, ensureDatabase, queryDatabase } from "../../scripts/lib/ensure-postgres.mjs"
-import { isPortInUse, terminateGroup, waitForHttp } from "../../scripts/lib/processes.mjs"
+import { queryDatabase } from "../../scripts/lib/ensure-postgres.mjs"
+import { launchChromium, seconds, startDevStore, storeConfig, storeSession, tail } from "./lib/dev-store.mjs"
 
 const require = createRequire(import.meta.url)
 const here = dirname(fileURLToPath(import.meta.url))
-const root = resolve(here, "../..")
 // Screenshots are written only after the store has stopped: `medusa develop` restarts on any new file
 // in the repository, and the store's own log therefore lives in a temporary directory.
 const artifacts = join(here, "artifacts")
 
-const CHROMIUM = "/usr/bin/chromium"
-const DATABASE = "medusa_plugin_meta_browser"
-const DATABASE_URL = `postgres://postgres@localhost:5432/${DATABASE}`
-const PORT = "9100"
-const EMULATOR_PORT = "9798"
-const STORE_URL = `http://localhost:${PORT}`
-const ADMIN_EMAIL = "admin@medusa-test.com"
-const ADMIN_PASSWORD = "supersecret"
-const HEALTH_TIMEOUT_MS = 180_000
-const LOGIN_FORM_TIMEOUT_MS = 300_000
+const config = storeConfig({ port: "9100", emulatorPort: "9798", database: "medusa_plugin_meta_browser" })
+const { storeUrl: STORE_URL, databaseUrl: DATABASE_URL, emulatorPort: EMULATOR_PORT } = config
 
 const log = (message) => console.log(`[browser] ${message}`)
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`
-
-// Keys that would point the store at the developer's own database or Meta app; the test sets its own.
-const INHERITED_KEYS_TO_DROP = /^(DATABASE_URL|MEDUSA_BACKEND_URL|JWT_SECRET|COOKIE_SECRET|NODE_ENV|META_.*)$/
-
-function devEnv(tempDir) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INHERITED_KEYS_TO_DROP.test(key)))
-  return {
-    ...env,
-    DEV_STORE_DB: DATABASE,
-    PORT,
-    META_EMULATOR_PORT: EMULATOR_PORT,
-    DEV_STORE_ENV_FILE: join(tempDir, "env"),
-    DEV_STORE_DIR: join(tempDir, "store"),
-    // Development-only hook of src/jobs/check-meta-alerts.ts: check alerts every 5 s instead of every 10 minutes.
-    META_ALERTS_CHECK_INTERVAL_MS: "5000",
-  }
-}
-
-// The first cold load makes Vite optimise the dashboard's dependencies, which reloads the page a few
-// times; keep waiting for the form and reload if the page got stuck.
-async function openLoginForm(page) {
-  const deadline = Date.now() + LOGIN_FORM_TIMEOUT_MS
-  await page.goto(`${STORE_URL}/app`, { waitUntil: "domcontentloaded", timeout: LOGIN_FORM_TIMEOUT_MS })
-  for (;;) {
-    try {
-      await page.locator('input[name="email"]').waitFor({ state: "visible", timeout: 45_000 })
-      return
-    } catch {
-      if (Date.now() > deadline) {
-        throw new Error(`the admin login form did not appear within ${LOGIN_FORM_TIMEOUT_MS / 1000} s`)
-      }
-      log("Login form not there yet; reloading the admin")
-      await page.reload({ waitUntil: "domcontentloaded", timeout: 60_000 }).catch(() => {})
-    }
-  }
-}
-
-async function logIn(page) {
-  await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
-  await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.startsWith("/app/login"), {
-    timeout: 60_000,
-  })
-}
-
-// A newly visited admin route may make Vite optimise more dependencies and reload the page once, so the
-// click is retried after a reload when the consent page does not show up.
-async function connectThroughConsentPage(page) {
-  const connect = page.locator("[data-testid=meta-connect-button]")
-  const consent = page.locator("[data-testid=emulator-consent-continue]")
-  for (let attempt = 1; ; attempt++) {
-    await connect.waitFor({ state: "visible", timeout: 90_000 })
-    await connect.click()
-    try {
-      await consent.waitFor({ state: "visible", timeout: 30_000 })
-      break
-    } catch {
-      if (attempt >= 2) {
-        throw new Error(`the emulator consent page did not open (now at ${page.url()})`)
-      }
-      log(`Consent page did not open (at ${page.url()}); reloading and clicking again`)
-      await page.goto(`${STORE_URL}/app/settings/meta`, { waitUntil: "domcontentloaded" })
-    }
-  }
-  log(`Consent page: ${new URL(page.url()).origin}${new URL(page.url()).pathname}`)
-  await consent.click()
-  await page.waitForURL((url) => url.origin === STORE_URL && url.pathname === "/app/settings/meta", {
-    timeout: 60_000,
-  })
-}
+const { openLoginForm, logIn, connectThroughConsentPage, placeOrder, showAfterReloads, adminApi } = storeSession(config, log)
 
 const pageErrors = []
-
-/** A shopper's checkout through the store API (the storefront's calls), handing over the browser context. */
-async function placeOrder() {
-  const [{ token }] = await queryDatabase(
-    DATABASE_URL,
-    "SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1"
-  )
-  const call = async (method, path, body) => {
-    const response = await fetch(`${STORE_URL}${path}`, {
-      method,
-      headers: {
-        "content-type": "application/json",
-        "x-publishable-api-key": token,
-        "user-agent": "Mozilla/5.0 (X11; Linux x86_64) browser-test",
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    const data = await response.json()
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(data)}`)
-    return data
-  }
-  const { regions } = await call("GET", "/store/regions")
-  const region = regions.find((r) => r.currency_code === "usd") ?? regions[0]
-  const { products } = await call("GET", `/store/products?limit=1&region_id=${region.id}&fields=*variants`)
-  const { cart } = await call("POST", "/store/carts", { region_id: region.id })
-  await call("POST", `/store/carts/${cart.id}/line-items`, { variant_id: products[0].variants[0].id, quantity: 1 })
-  const address = { first_name: "Sam", last_name: "Shopper", address_1: "1 Main St", city: "Austin", province: "TX", postal_code: "78701", country_code: "us", phone: "(512) 555-0100" }
-  await call("POST", `/store/carts/${cart.id}`, { email: "sam.shopper@example.com", shipping_address: address, billing_address: address })
-  await call("POST", "/store/meta/cart-context", { cart_id: cart.id, consent: true, fbp: "fb.1.1700000000000.1234567890", event_source_url: "https://localhost:8000/checkout" })
-  const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`)
-  await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
-  const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id })
-  await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
-  const completed = await call("POST", `/store/carts/${cart.id}/complete`)
-  if (completed.type !== "order") throw new Error(`the cart did not complete: ${JSON.stringify(completed)}`)
-  return completed.order
-}
-
-/** Opens an admin page until `locator` shows: the data behind it may still be on its way (webhooks, sync). */
-async function showAfterReloads(page, path, locator, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    await page.goto(`${STORE_URL}${path}`, { waitUntil: "domcontentloaded" })
-    try {
-      await locator.waitFor({ state: "visible", timeout: 15_000 })
-      return
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${path}: ${error.message.split("\n")[0]}`)
-    }
-  }
-}
 
 /** A loopback HTTP server with one JPEG: the demo products' images are remote, and Meta (the emulator) fetches the media. */
 async function startMediaServer() {
@@ -515,23 +382,6 @@ async function rulesWalk(page, timings) {
   return shots
 }
 
-/** An admin API call from the logged-in page (its session cookie), failing with the route's message. */
-const adminApi = (page, method, path, body) =>
-  page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        credentials: "include",
-        headers: body ? { "content-type": "application/json" } : {},
-        body: body ? JSON.stringify(body) : undefined,
-      })
-      const data = await response.json().catch(() => ({}))
-      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${data.message ?? JSON.stringify(data)}`)
-      return data
-    },
-    { method, path, body }
-  )
-
 /** RFC 4180: quoted fields (with commas, doubled quotes, line breaks), CRLF or LF. */
 function parseCsv(text) {
   const records = []
@@ -855,48 +705,18 @@ async function run(page, timings, mediaUrl) {
   return shots
 }
 
-function tail(path, lines) {
-  try {
-    return readFileSync(path, "utf8").split("\n").slice(-lines).join("\n")
-  } catch {
-    return "(no log)"
-  }
-}
-
 async function main() {
-  if (!existsSync(CHROMIUM)) {
-    console.error(
-      `[browser] Chromium is not installed at ${CHROMIUM}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) and run again.`
-    )
-    console.log("0 passed, 1 failed")
-    process.exit(1)
-  }
-  const { chromium } = require("playwright-core")
   mkdirSync(artifacts, { recursive: true })
   for (const stale of readdirSync(artifacts).filter((f) => f.endsWith(".png") || f === "dev-store.log")) {
     rmSync(join(artifacts, stale), { force: true })
   }
-  for (const port of [PORT, EMULATOR_PORT]) {
-    if (await isPortInUse(port)) {
-      throw new Error(`port ${port} is already in use; stop whatever listens there (a previous test run?)`)
-    }
-  }
-
-  log(`Fresh database ${DATABASE}`)
-  await ensureDatabase(DATABASE_URL, log)
-  await dropDatabase(DATABASE_URL)
-
-  const tempDir = mkdtempSync(join(tmpdir(), "meta-browser-"))
-  const devLog = join(tempDir, "dev.log")
-  const logFd = openSync(devLog, "a")
   const started = Date.now()
-  log(`Starting the development store (npm run dev) on port ${PORT}; log: ${devLog}`)
-  const dev = spawn(process.execPath, [join(root, "scripts/dev.mjs")], {
-    cwd: root,
-    env: devEnv(tempDir),
-    detached: true,
-    stdio: ["ignore", logFd, logFd],
+  const store = await startDevStore(config, {
+    log,
+    // Development-only hook of src/jobs/check-meta-alerts.ts: check alerts every 5 s instead of every 10 minutes.
+    extraEnv: { META_ALERTS_CHECK_INTERVAL_MS: "5000" },
   })
+  const { devLog } = store
 
   const media = await startMediaServer()
   let browser
@@ -908,14 +728,7 @@ async function main() {
   const cleanUp = async () => {
     await browser?.close().catch(() => {})
     await media.close().catch(() => {})
-    await terminateGroup(dev.pid)
-    for (const port of [PORT, EMULATOR_PORT]) {
-      if (await isPortInUse(port)) {
-        log(`Warning: something still listens on port ${port} after stopping the store`)
-      }
-    }
-    copyFileSync(devLog, join(artifacts, "dev-store.log"))
-    rmSync(tempDir, { recursive: true, force: true })
+    await store.stop((path) => copyFileSync(path, join(artifacts, "dev-store.log")))
   }
   const interrupt = async () => {
     await cleanUp()
@@ -925,28 +738,11 @@ async function main() {
   process.once("SIGTERM", interrupt)
 
   try {
-    await waitForHttp(`${STORE_URL}/health`, {
-      timeoutMs: HEALTH_TIMEOUT_MS,
-      child: dev,
-      accept: (status) => status === 200,
-    })
+    await store.healthy()
     timings.health = seconds(started)
     log(`Store healthy after ${timings.health} (includes migrations and seed)`)
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
+    ;({ browser, page } = await launchChromium())
     // Chromium's "Failed to load resource" console lines carry no URL; record the responses instead.
     page.on("console", (message) => {
       if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {

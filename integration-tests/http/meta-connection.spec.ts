@@ -10,6 +10,8 @@ import { TEST_APP_ID, TEST_APP_SECRET, useTestEmulator } from "../helpers/meta-e
 jest.setTimeout(120_000)
 
 const EMULATOR_PORT = 9811
+// Set up as the README says: without a verify token the health check fails the webhooks feature.
+process.env.META_WEBHOOK_VERIFY_TOKEN = "connection-verify-token"
 
 const emulator = useTestEmulator(EMULATOR_PORT)
 const output = captureOutput()
@@ -220,7 +222,11 @@ medusaIntegrationTestRunner({
           (a: any) => a.type === "page"
         )
         const outlet = pages.find((p: any) => p.name === "Acme Outlet")
-        const ok = await admin.post("/admin/meta/connection/assets", { page_id: outlet.meta_id })
+        // The Instagram account chosen by default belongs to Acme Store: it goes along with that Page.
+        const apart = await admin.post("/admin/meta/connection/assets", { page_id: outlet.meta_id })
+        expect(apart.status).toBe(400)
+        expect(apart.data.message).toMatch(/belongs to the Facebook Page "Acme Store", not to "Acme Outlet"/)
+        const ok = await admin.post("/admin/meta/connection/assets", { page_id: outlet.meta_id, instagram_account_id: null })
         expect(ok.status).toBe(200)
         expect(ok.data.connection.selected.page_id).toBe(outlet.meta_id)
 

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminMetaConnectionRoutesMiddlewares } from "./admin/meta/connection/middlewares"
+import { adminMetaSetupRoutesMiddlewares } from "./admin/meta/setup/middlewares"
 import { adminMetaCatalogRoutesMiddlewares } from "./admin/meta/catalog/middlewares"
 import { adminMetaOAuthRoutesMiddlewares } from "./admin/meta/oauth/middlewares"
 import { metaOAuthCallbackRoutesMiddlewares } from "./meta/oauth/callback/middlewares"
@@ -22,6 +23,7 @@ export default defineMiddlewares({
   routes: [
     ...adminMetaOAuthRoutesMiddlewares,
     ...adminMetaConnectionRoutesMiddlewares,
+    ...adminMetaSetupRoutesMiddlewares,
     ...adminMetaCatalogRoutesMiddlewares,
     ...metaOAuthCallbackRoutesMiddlewares,
     ...adminMetaWebhooksRoutesMiddlewares,

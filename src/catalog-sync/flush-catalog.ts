@@ -40,13 +40,13 @@ export async function flushCatalog(
   const context = await resolveCatalogContext(container)
   const result: FlushResult = { claimed: 0, unchanged: 0, needsAttention: 0, sent: 0, calls: 0 }
   if (!context.target) return { ...result, paused: context.pausedReason }
-  const store = context.service.catalogItemStore()
+  const service = context.service
   const now = options.now ?? (() => new Date())
-  await store.releaseStaleClaims(10 * 60_000)
+  await service.releaseStaleCatalogClaims(10 * 60_000)
   const batchSize = Math.min(options.batchSize ?? MAX_REQUESTS_PER_BATCH, MAX_REQUESTS_PER_BATCH)
 
   for (;;) {
-    const summary = await store.dirtySummary()
+    const summary = await service.summarizeDueCatalogItems()
     if (summary.count === 0) break
     const quiet = summary.newest ? now().getTime() - new Date(summary.newest).getTime() >= FLUSH_QUIET_MS : true
     const overdue = summary.oldest ? now().getTime() - new Date(summary.oldest).getTime() >= FLUSH_MAX_WAIT_MS : true
@@ -129,7 +129,7 @@ async function runCatalogPass(
     } catch (error) {
       if (!(error instanceof CatalogPassThreadUnavailable)) throw error
       container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Meta catalog: ${error.message}; this pass runs on the main thread.`)
-      await metaService(container).catalogItemStore().releaseBatchForRetry(input.batchId, null, false, error.message)
+      await metaService(container).releaseCatalogBatchForRetry(input.batchId, null, false, error.message)
       input = { ...input, batchId: generateEntityId(undefined, "metacb") }
     }
   }
@@ -142,17 +142,17 @@ async function recordCallFailure(
   batchId: string,
   error: unknown
 ): Promise<Pick<FlushResult, "throttledForMs" | "failed" | "paused">> {
-  const store = context.service.catalogItemStore()
+  const service = context.service
   const message = error instanceof Error ? error.message : String(error)
   if (await recordAuthFailure(context.service, context.target!.connectionId, error)) {
-    await store.releaseBatchForRetry(batchId, null, false, message)
+    await service.releaseCatalogBatchForRetry(batchId, null, false, message)
     return { paused: `The Meta connection needs attention: ${message}` }
   }
   if (error instanceof GraphError && error.category === "throttled") {
     const wait = error.retryAfterMs ?? 60_000
-    await store.releaseBatchForRetry(batchId, wait, false, message)
+    await service.releaseCatalogBatchForRetry(batchId, wait, false, message)
     return { throttledForMs: wait }
   }
-  await store.releaseBatchForRetry(batchId, retryDelayMs(1), true, message)
+  await service.releaseCatalogBatchForRetry(batchId, retryDelayMs(1), true, message)
   return { failed: message }
 }

@@ -17,19 +17,18 @@ export async function startFullSync(container: MedusaContainer): Promise<{ run_i
   const service = metaService(container)
   const [running] = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" }, { take: 1 })
   if (running) return { run_id: running.id, total: running.total }
-  const store = service.catalogItemStore()
   const db = knexSqlExecutor(container.resolve(ContainerRegistrationKeys.PG_CONNECTION))
   const connection = await service.retrieveLiveConnection()
   const startedAt = new Date()
-  if (connection?.catalog_id) await store.forgetOtherCatalogs(connection.catalog_id)
-  const markedSince = await store.markAllDirty()
+  if (connection?.catalog_id) await service.forgetOtherCatalogs(connection.catalog_id)
+  const markedSince = await service.markAllCatalogItemsDirty()
   for (let after = ""; ; ) {
     const rows = await listVariantIdsAfter(db, after, PAGE)
-    await store.markDirty(rows, { unlessMarkedSince: markedSince })
+    await service.markCatalogItemsDirty(rows, { unlessMarkedSince: markedSince })
     if (rows.length < PAGE) break
     after = rows[rows.length - 1].variant_id
   }
-  const counts = await store.countByStatus()
+  const counts = await service.countCatalogItemsByStatus()
   const total = catalogItemTotal(counts)
   const progress = fullSyncProgress(total, counts, 0)
   // Recorded once everything is marked: a start that failed half way leaves no run that would pass for one.
@@ -51,7 +50,7 @@ export async function updateRunProgress(container: MedusaContainer): Promise<voi
   const service = metaService(container)
   const running = await service.listMetaCatalogRuns({ kind: "full_sync", status: "running" }, { take: 5 })
   if (!running.length) return
-  const counts = await service.catalogItemStore().countByStatus()
+  const counts = await service.countCatalogItemsByStatus()
   const inFlight = await service.listAndCountMetaCatalogBatches({ status: ["sending", "submitted"] }, { take: 1 })
   for (const run of running) {
     const { processed, done } = fullSyncProgress(run.total, counts, inFlight[1])

@@ -13,19 +13,19 @@ export type CatalogChange =
 
 /** Translates a Medusa event's ids into the variants whose catalog item may have changed; marks them dirty. */
 export async function markChangesDirty(container: MedusaContainer, change: CatalogChange): Promise<number> {
-  const store = metaService(container).catalogItemStore()
+  const service = metaService(container)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const ids = change.ids.filter(Boolean)
   if (!ids.length) return 0
   switch (change.kind) {
     case "products": {
-      await store.markProductsDirty(ids)
-      return store.markDirty(await variantsOfProducts(container, ids))
+      await service.markCatalogProductsDirty(ids)
+      return service.markCatalogItemsDirty(await variantsOfProducts(container, ids))
     }
     case "variants": {
       const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: ids }, withDeleted: true } as any)
       const known = new Map((data as any[]).map((v) => [v.id, v.product_id]))
-      return store.markDirty(ids.map((id) => ({ variant_id: id, product_id: known.get(id) ?? null })))
+      return service.markCatalogItemsDirty(ids.map((id) => ({ variant_id: id, product_id: known.get(id) ?? null })))
     }
     case "inventory_levels": {
       const { data } = await query.graph({ entity: "inventory_level", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true } as any)
@@ -37,7 +37,7 @@ export async function markChangesDirty(container: MedusaContainer, change: Catal
         fields: ["variant_id", "variant.product_id"],
         filters: { inventory_item_id: ids },
       })
-      return store.markDirty((data as any[]).map((l) => ({ variant_id: l.variant_id, product_id: l.variant?.product_id ?? null })))
+      return service.markCatalogItemsDirty((data as any[]).map((l) => ({ variant_id: l.variant_id, product_id: l.variant?.product_id ?? null })))
     }
     case "reservations": {
       // Reserved stock is not for sale: a reservation made, changed or let go moves its item's quantity.

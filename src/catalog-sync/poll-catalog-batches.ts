@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { hintForItemError } from "../lib/catalog"
 import { GraphError } from "../lib/graph"
-import type { CatalogItemOutcome } from "../modules/meta/catalog-store"
+import type { CatalogItemOutcome } from "../modules/meta/catalog-item-repository"
 import { metaService } from "../modules/meta/resolve-meta-service"
 import { recordAuthFailure, resolveCatalogContext } from "./catalog-context"
 import { retryDelayMs } from "./retry-delay"
@@ -40,7 +40,7 @@ export async function pollCatalogBatches(container: MedusaContainer): Promise<Po
   for (const batch of batches) {
     if (batch.next_poll_at && new Date(batch.next_poll_at).getTime() > Date.now()) continue
     // Another tick (on another worker) may be polling it right now.
-    if (!(await service.catalogItemStore().claimBatchPoll(batch.id, POLL_LEASE_MS))) continue
+    if (!(await service.claimCatalogBatchPoll(batch.id, POLL_LEASE_MS))) continue
     result.polled++
     const handles = (batch.handle ?? "").split(",").filter(Boolean)
     const statuses: BatchStatus[] = []
@@ -90,11 +90,10 @@ async function recordBatchOutcome(
     }
     for (const id of status.ids_of_invalid_requests ?? []) if (!errorsById.has(id)) errorsById.set(id, ["Meta rejected the item"])
   }
-  const store = service.catalogItemStore()
   // The common case in one statement: every UPDATE Meta did not reject is synced.
-  let synced = await store.recordBatchSynced(batchId, [...errorsById.keys()])
+  let synced = await service.recordCatalogBatchSynced(batchId, [...errorsById.keys()])
   // DELETEs and rejected UPDATEs, item by item.
-  const items = await store.itemsOfBatch(batchId)
+  const items = await service.listCatalogBatchItems(batchId)
   const existing = await existingVariants(
     container,
     items.filter((i) => i.sent_method === "DELETE" && !i.variant_id.startsWith("orphan:")).map((i) => i.variant_id)
@@ -145,7 +144,7 @@ async function recordBatchOutcome(
       synced: false,
     })
   }
-  await store.recordOutcomes(outcomes)
+  await service.recordCatalogItemOutcomes(outcomes)
   await service.updateMetaCatalogBatches({
     id: batchId,
     status: "finished",

@@ -5,7 +5,7 @@ import {
   type CatalogOperation,
   type CatalogSettings,
 } from "../lib/catalog"
-import { CatalogItemStore, type CatalogItemOutcome, type CatalogItemRow } from "../modules/meta/catalog-store"
+import { CatalogItemRepository, type CatalogItemOutcome, type CatalogItemRow } from "../modules/meta/catalog-item-repository"
 import type { SqlExecutor } from "../modules/meta/sql-executor"
 import { loadCatalogSources } from "../medusa-tables/catalog-variants"
 
@@ -37,7 +37,7 @@ type Sent = { id: string; method: "UPDATE" | "DELETE"; hash: string | null; reta
  * catalog pass thread's own connection, or on the store's as a fallback.
  */
 export async function prepareCatalogPass(db: SqlExecutor, input: CatalogPassInput): Promise<CatalogPassResult> {
-  const store = new CatalogItemStore(db)
+  const store = new CatalogItemRepository(db)
   const rows = await store.claimDue(input.batchId, input.batchSize)
   const result: CatalogPassResult = { claimed: rows.length, unchanged: 0, needsAttention: 0, requestCount: 0, bodies: [] }
   if (!rows.length) return result

@@ -13,7 +13,6 @@ export async function reconcileCatalog(container: MedusaContainer, options: { pa
   const context = await resolveCatalogContext(container)
   if (!context.target) return { status: "paused", seen: 0, orphans: 0, resent: 0, message: context.pausedReason }
   const { service, target } = context
-  const store = service.catalogItemStore()
   const startedAt = new Date()
   const run = await service.createMetaCatalogRuns({ kind: "reconcile", status: "running", started_at: startedAt, catalog_id: target.catalogId })
   const orphans: string[] = []
@@ -21,8 +20,8 @@ export async function reconcileCatalog(container: MedusaContainer, options: { pa
   try {
     let page: string[] = []
     const flushPage = async () => {
-      const known = await store.knownRetailerIds(page)
-      await store.markSeen([...known], startedAt)
+      const known = await service.knownCatalogRetailerIds(page)
+      await service.markCatalogItemsSeen([...known], startedAt)
       for (const id of page) if (!known.has(id)) orphans.push(id)
       page = []
     }
@@ -44,12 +43,12 @@ export async function reconcileCatalog(container: MedusaContainer, options: { pa
     return { status: "failed", seen, orphans: 0, resent: 0, message }
   }
   const plan = planOrphanDeletion({ metaItemCount: seen, orphanRetailerIds: orphans })
-  const resent = await store.resendUnseen(startedAt)
+  const resent = await service.resendUnseenCatalogItems(startedAt)
   if (plan.action === "stop") {
     await service.updateMetaCatalogRuns({ id: run.id, status: "stopped", total: seen, processed: seen, message: plan.reason, finished_at: new Date() })
     return { status: "stopped", seen, orphans: orphans.length, resent, message: plan.reason }
   }
-  await store.enqueueOrphanDeletes(plan.retailerIds, target.catalogId)
+  await service.enqueueCatalogOrphanDeletes(plan.retailerIds, target.catalogId)
   await service.updateMetaCatalogRuns({
     id: run.id,
     status: "completed",

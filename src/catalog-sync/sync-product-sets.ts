@@ -9,7 +9,7 @@ import {
   type ProductSetSource,
 } from "../lib/catalog"
 import { GraphError } from "../lib/graph"
-import type { ProductSetSourceRef } from "../modules/meta/catalog-product-set-store"
+import type { ProductSetSourceRef } from "../modules/meta/catalog-product-set-repository"
 import { metaService } from "../modules/meta/resolve-meta-service"
 import { recordAuthFailure, resolveCatalogContext, type CatalogContext } from "./catalog-context"
 
@@ -28,7 +28,6 @@ const PAGE = 1000
 /** Marks the product sets a change may affect dirty; the catalog worker recomputes and sends them. */
 export async function markProductSetsDirty(container: MedusaContainer, change: ProductSetChange): Promise<number> {
   const service = metaService(container)
-  const store = service.catalogProductSetStore()
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   switch (change.kind) {
     case "all": {
@@ -43,12 +42,12 @@ export async function markProductSetsDirty(container: MedusaContainer, change: P
       }
       const known = await service.listMetaCatalogProductSets({}, { select: ["source_type", "source_id"], take: null })
       refs.push(...known.map((r: Row) => ({ source_type: r.source_type, source_id: r.source_id })))
-      return store.markDirty(refs)
+      return service.markCatalogProductSetsDirty(refs)
     }
     case "collections":
-      return store.markDirty(change.ids.map((id) => ({ source_type: "collection", source_id: id })))
+      return service.markCatalogProductSetsDirty(change.ids.map((id) => ({ source_type: "collection", source_id: id })))
     case "categories":
-      return store.markDirty(change.ids.map((id) => ({ source_type: "category", source_id: id })))
+      return service.markCatalogProductSetsDirty(change.ids.map((id) => ({ source_type: "category", source_id: id })))
     case "products": {
       const { data } = await query.graph({
         entity: "product",
@@ -65,8 +64,8 @@ export async function markProductSetsDirty(container: MedusaContainer, change: P
       // Ids Meta knows these products' variants by (also of deleted ones): sets holding them are recomputed.
       const items = await service.listMetaCatalogItems({ product_id: change.ids }, { select: ["retailer_id"], take: null })
       retailerIds.push(...items.map((i: Row) => i.retailer_id).filter(Boolean))
-      await store.markHoldingDirty([...new Set(retailerIds)])
-      return store.markDirty(refs)
+      await service.markProductSetsHoldingDirty([...new Set(retailerIds)])
+      return service.markCatalogProductSetsDirty(refs)
     }
   }
 }

@@ -2,6 +2,7 @@ import { DEFAULT_APP, EmulatorState, type SystemUserTokenInput } from "./emulato
 import { loadWorld, WorldWriter } from "./persistence"
 import { startServer } from "./server"
 import { EmulatorWebhooks } from "./routes/webhooks"
+import { EmulatorSubscriptions } from "./routes/webhook-subscriptions"
 import { catalogItemsOf, productSetsOf, type EmulatedCatalogItem } from "./routes/catalog"
 import { receivedPixelEvents, type ReceivedPixelEvent } from "./routes/pixel-events"
 import { EmulatorPublishing } from "./routes/publishing"
@@ -36,6 +37,7 @@ export { SEED_IDS } from "./seed"
 export { DEFAULT_APP } from "./emulator-state"
 export { appsecretProof } from "./auth"
 export type { CommentInput, DeliveryResult, EmulatorWebhooks, LeadInput, LeadRecord, SignatureMode, WebhookEnvelope } from "./routes/webhooks"
+export type { CallbackVerification, EmulatorSubscriptions } from "./routes/webhook-subscriptions"
 export type { EmulatedCatalogItem } from "./routes/catalog"
 export type { ReceivedPixelEvent } from "./routes/pixel-events"
 export type {
@@ -91,6 +93,11 @@ export interface GraphEmulator {
   productSets(catalogId: string): ReturnType<typeof productSetsOf>
   /** Meta's side of webhooks: leads, signed deliveries (forged, duplicated, bursts), signed_request callbacks. */
   readonly webhooks: EmulatorWebhooks
+  /**
+   * Webhook subscriptions as Meta keeps them: `verifyCallback(url, verifyToken)` plays the App Dashboard's
+   * "Verify and save" (a GET with a fresh hub.challenge), `subscribedApps(pageId)` the apps a Page sends to.
+   */
+  readonly subscriptions: EmulatorSubscriptions
   /**
    * Organic publishing: Instagram containers (`containers(igUserId)`, with statusCode/status as Graph reads
    * them now) and published media (`media(igUserId)`, newest first), Page posts (`pagePosts(pageId)`,
@@ -163,6 +170,7 @@ export async function startGraphEmulator(options: StartGraphEmulatorOptions = {}
     logicalRequests: (filter) => state.recorder.logical(filter),
     requestCounts: (filter) => state.recorder.counts(filter),
     webhooks: new EmulatorWebhooks(state),
+    subscriptions: new EmulatorSubscriptions(state),
     publishing: new EmulatorPublishing(state),
     insights: new EmulatorInsights(state),
     ads: new EmulatorAds(state),

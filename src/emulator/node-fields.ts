@@ -3,6 +3,7 @@ import { requestErrors } from "./errors"
 import type { FieldSelection } from "./fields"
 import { requireAnyScope, type Node } from "./nodes"
 import { shopOf } from "./routes/instagram-shopping"
+import { receivedPixelEvents } from "./routes/pixel-events"
 import { pageTokenFor } from "./tokens"
 import type { EmulatorApp } from "./types"
 import type {
@@ -140,6 +141,13 @@ const PIXEL: NodeDefinition<PixelRecord> = {
     creation_time: (p) => p.creationTime,
     is_unavailable: () => false,
     owner_business: businessRef((p) => p.businessId),
+    // When the pixel last received an event (browser or Conversions API); absent until the first one.
+    // https://developers.facebook.com/docs/marketing-api/reference/ads-pixel/
+    last_fired_time: (p, fc) => {
+      const events = receivedPixelEvents(fc.world, p.id)
+      const last = events[events.length - 1]
+      return last ? new Date(last.receivedAt).toISOString().replace(/\.\d{3}Z$/, "+0000") : undefined
+    },
   },
 }
 

@@ -7,7 +7,7 @@ import { GraphApiError, requestErrors } from "./errors"
 import { faultError } from "./faults"
 import { readRequest, redirect, sendHtml, sendJson, type ParsedRequest } from "./http"
 import { handleGraphObject } from "./routes/assets"
-import { EmulatorWebhooks, WEBHOOK_CONTROL_PREFIX, getLead, handleWebhookControl, isLeadId } from "./routes/webhooks"
+import { EmulatorWebhooks, WEBHOOK_CONTROL_PREFIX, getLead, getLeadForm, handleWebhookControl, isLeadFormId, isLeadId } from "./routes/webhooks"
 import { handleCatalogRoute } from "./routes/catalog"
 import { handlePublishingRoute } from "./routes/publishing"
 import { handlePixelEvents } from "./routes/pixel-events"
@@ -42,6 +42,7 @@ function route(ctx: RouteContext, version: string): Reply | Promise<Reply> {
   if (first === "debug_token" && depth === 1 && method === "GET") return debugToken(ctx)
   if (depth === 2 && second === "events" && method === "POST" && ctx.world.pixels[first]) return handlePixelEvents(ctx, first)
   if (depth === 1 && method === "GET" && isLeadId(ctx.world, first)) return getLead(ctx, first)
+  if (depth === 1 && method === "GET" && isLeadFormId(ctx.world, first)) return getLeadForm(ctx, first)
   if (depth === 0) return json({ name: "Meta Graph API emulator", version, apps: ctx.apps.all.map((a) => a.appId) })
   return handleInsightsRoute(ctx) ?? handleAdsRoute(ctx) ?? handlePublishingRoute(ctx) ?? handleCatalogRoute(ctx) ?? handleGraphObject(ctx)
 }

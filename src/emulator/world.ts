@@ -66,6 +66,8 @@ export type World = {
   tokens: Record<string, TokenRecord>
   codes: Record<string, CodeRecord>
   authorizations: Record<string, AuthorizationRecord>
+  /** Apps each Page sends its webhooks to: page id → app id → subscribed fields (POST /{page_id}/subscribed_apps). */
+  pageSubscriptions: Record<string, Record<string, string[]>>
   /** Ids for objects created through the API (pixels, catalogs). */
   nextObjectId: number
 }
@@ -82,6 +84,7 @@ export function emptyWorld(): World {
     tokens: {},
     codes: {},
     authorizations: {},
+    pageSubscriptions: {},
     nextObjectId: 70001,
   }
 }

@@ -9,8 +9,10 @@
  * store with the awkward cases (price rules, price lists, several stock locations, reservations, variant
  * images, sales channels) through Medusa's own workflows and proves that what these functions return is
  * what `query.graph`, the pricing module and Medusa's variant availability say — so such a change fails a
- * test instead of sending wrong prices or stock to Meta.
+ * test instead of sending wrong prices or stock to Meta. The catalog page's search and title order
+ * (catalog-item-list.ts) are proven against Medusa's rows by integration-tests/http/meta-catalog-list.spec.ts.
  */
+export { catalogItemListStatements, type CatalogItemListStatements } from "./catalog-item-list"
 export { loadCatalogSources, type CatalogSource } from "./catalog-variants"
 export { pricesChangedAfterSql, readPriceChangesSince, type PriceChanges } from "./price-changes"
 export { listVariantIdsAfter, type VariantIdRow } from "./variant-ids"

@@ -37,7 +37,7 @@ export const ApiUsageSection = ({ usage }: { usage: MetaApiUsage | undefined }) 
         <Table.Body>
           {usage.app && (
             <Table.Row>
-              <Table.Cell>App (all calls)</Table.Cell>
+              <Table.Cell>The app (all calls from this store)</Table.Cell>
               <Table.Cell><Percent value={usage.app.call_count} /></Table.Cell>
               <Table.Cell><Percent value={usage.app.total_cputime} /></Table.Cell>
               <Table.Cell><Percent value={usage.app.total_time} /></Table.Cell>
@@ -46,8 +46,11 @@ export const ApiUsageSection = ({ usage }: { usage: MetaApiUsage | undefined }) 
           )}
           {usage.objects.map((entry) => (
             <Table.Row key={`${entry.id}:${entry.type}`}>
-              <Table.Cell>
-                {entry.type.replace(/_/g, " ")} · {entry.id}
+              <Table.Cell className="whitespace-normal py-2">
+                <Text size="small">{entry.label}</Text>
+                <Text size="xsmall" className="text-ui-fg-muted">
+                  id {entry.id}
+                </Text>
                 {entry.regain_access_minutes > 0 && (
                   <Text size="xsmall" className="text-ui-fg-error">
                     Paused by Meta for {entry.regain_access_minutes} min

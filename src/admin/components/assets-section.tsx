@@ -1,5 +1,6 @@
-import { Button, Container, Heading, InlineTip, Text, toast } from "@medusajs/ui"
+import { Alert, Button, Container, Heading, InlineTip, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { pageInstagramMismatch } from "../../lib/connection/select-assets"
 import { useUpdateMetaAssets } from "../hooks/api/connection"
 import { ASSET_TYPES } from "../lib/meta-labels"
 import type { MetaConnection, MetaConnectionAssetsBody } from "../../types/http/connection"
@@ -11,6 +12,13 @@ export const AssetsSection = ({ connection }: { connection: MetaConnection }) =>
   // overwrites another made elsewhere in the meantime.
   const [changes, setChanges] = useState<MetaConnectionAssetsBody>({})
   const hasChanges = Object.keys(changes).length > 0
+  const chosen = (field: keyof MetaConnectionAssetsBody) =>
+    field in changes ? changes[field] ?? null : connection.selected[field]
+  // The server refuses the pair too; saying so before Save keeps the merchant's other choices on screen.
+  const mismatch = pageInstagramMismatch(
+    { page_id: chosen("page_id"), instagram_account_id: chosen("instagram_account_id") },
+    connection.assets
+  )
 
   const { mutate, isPending } = useUpdateMetaAssets({
     onSuccess: () => {
@@ -45,12 +53,20 @@ export const AssetsSection = ({ connection }: { connection: MetaConnection }) =>
             label={label}
             placeholder={placeholder}
             assets={connection.assets.filter((asset) => asset.type === type)}
-            value={field in changes ? changes[field] ?? null : connection.selected[field]}
+            value={chosen(field)}
             onChange={(value) => setChanges((prev) => ({ ...prev, [field]: value }))}
             disabled={isPending}
           />
         ))}
       </div>
+
+      {mismatch && (
+        <div className="px-6 py-4">
+          <Alert variant="warning" data-testid="meta-assets-mismatch">
+            {mismatch}
+          </Alert>
+        </div>
+      )}
 
       <div className="flex items-center justify-end gap-x-2 px-6 py-4">
         <Button
@@ -64,7 +80,7 @@ export const AssetsSection = ({ connection }: { connection: MetaConnection }) =>
         <Button
           size="small"
           onClick={() => mutate(changes)}
-          disabled={!hasChanges}
+          disabled={!hasChanges || (!!mismatch && ("page_id" in changes || "instagram_account_id" in changes))}
           isLoading={isPending}
           data-testid="meta-assets-save"
         >

@@ -1,6 +1,8 @@
-import { Alert, Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
+import { Alert, Badge, Button, Container, Heading, StatusBadge, Text, Tooltip, toast } from "@medusajs/ui"
+import { connectionBadge } from "../../lib/connection/connection-badge"
+import { useMetaCapiSettings } from "../hooks/api/capi-events"
 import { useMetaHealthCheck } from "../hooks/api/connection"
-import { CONNECTION_METHOD, CONNECTION_STATUS, NEEDS_RECONNECT } from "../lib/meta-labels"
+import { CONNECTION_METHOD, NEEDS_RECONNECT } from "../lib/meta-labels"
 import { formatRelativeAndAbsolute } from "../lib/format-date"
 import type { MetaConnection } from "../../types/http/connection"
 import { DisconnectButton } from "./disconnect-button"
@@ -11,7 +13,8 @@ import { SectionRow } from "./section-row"
 const dateOr = (iso: string | null, fallback: string) => (iso ? formatRelativeAndAbsolute(iso) : fallback)
 
 export const ConnectionStatusSection = ({ connection }: { connection: MetaConnection }) => {
-  const status = CONNECTION_STATUS[connection.status]
+  const status = connectionBadge(connection)
+  const testEventCode = useMetaCapiSettings().data?.settings.test_event_code ?? null
   const needsReconnect = NEEDS_RECONNECT.includes(connection.status)
 
   const healthCheck = useMetaHealthCheck({
@@ -28,9 +31,24 @@ export const ConnectionStatusSection = ({ connection }: { connection: MetaConnec
           </Text>
         </div>
         <div className="flex items-center gap-x-2">
-          <StatusBadge color={status.color} data-testid="meta-connection-status">
-            {status.label}
-          </StatusBadge>
+          {testEventCode && (
+            <Tooltip content={`Test event code ${testEventCode}: Conversions API events reach Test Events only and do not count for your ads. Remove it on the Events page.`}>
+              <Badge size="2xsmall" color="orange" data-testid="meta-settings-test-mode">
+                Test mode
+              </Badge>
+            </Tooltip>
+          )}
+          {status.hint ? (
+            <Tooltip content={status.hint}>
+              <StatusBadge color={status.color} data-testid="meta-connection-status">
+                {status.label}
+              </StatusBadge>
+            </Tooltip>
+          ) : (
+            <StatusBadge color={status.color} data-testid="meta-connection-status">
+              {status.label}
+            </StatusBadge>
+          )}
           <Button
             size="small"
             variant="secondary"

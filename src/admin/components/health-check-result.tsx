@@ -3,11 +3,14 @@ import { FEATURE_LABEL } from "../lib/meta-labels"
 import { formatDateTime, formatRelativeAndAbsolute } from "../lib/format-date"
 import type { MetaFeature, MetaHealth } from "../../types/http/connection"
 import { SectionRow } from "./section-row"
+import { SetupHealthChecks } from "./setup/setup-health-checks"
 
 export const HealthCheckResult = ({ health }: { health: MetaHealth }) => {
   const missing = (Object.entries(health.missing_permissions) as [MetaFeature, string[] | undefined][]).filter(
     (entry): entry is [MetaFeature, string[]] => !!entry[1]?.length
   )
+
+  const warnings = health.checks.filter((check) => check.status === "warning").length
 
   return (
     <div className="divide-y" data-testid="meta-health-result">
@@ -19,8 +22,8 @@ export const HealthCheckResult = ({ health }: { health: MetaHealth }) => {
           <Text size="small" leading="compact" className="text-ui-fg-subtle">
             {formatDateTime(health.checked_at)}
           </Text>
-          <StatusBadge color={health.ok ? "green" : "red"} data-testid="meta-health-ok">
-            {health.ok ? "Healthy" : "Needs attention"}
+          <StatusBadge color={!health.ok ? "red" : warnings ? "orange" : "green"} data-testid="meta-health-ok">
+            {!health.ok ? "Needs attention" : warnings ? `Healthy, ${warnings} to check` : "Healthy"}
           </StatusBadge>
         </div>
       </div>
@@ -68,6 +71,7 @@ export const HealthCheckResult = ({ health }: { health: MetaHealth }) => {
           </Text>
         </div>
       )}
+      <SetupHealthChecks checks={health.checks} />
     </div>
   )
 }

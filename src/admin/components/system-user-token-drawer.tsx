@@ -1,6 +1,10 @@
 import { Button, Drawer, Heading, Hint, Input, Label, Text, toast } from "@medusajs/ui"
 import { FormEvent, useState } from "react"
+import { accessTokenProblem } from "../../lib/connection/token-input"
 import { useConnectSystemUserToken } from "../hooks/api/connection"
+
+// The server says "Invalid request: access_token: …"; what follows is written for the merchant.
+const readable = (message: string) => message.replace(/^Invalid request:\s*/, "").replace(/^access_token:\s*/, "")
 
 type SystemUserTokenDrawerProps = {
   open: boolean
@@ -9,7 +13,8 @@ type SystemUserTokenDrawerProps = {
 
 // For stores managed from a Business Manager: a system-user token does not
 // expire with a person's Facebook session. The token only lives in this input
-// until it is sent; it is never echoed back or logged.
+// (kept after a failed attempt, so the merchant can fix it; cleared on success
+// or when the drawer closes); it is never echoed back or logged.
 export const SystemUserTokenDrawer = ({ open, onOpenChange }: SystemUserTokenDrawerProps) => {
   const [token, setToken] = useState("")
   const [error, setError] = useState<string | null>(null)
@@ -25,21 +30,15 @@ export const SystemUserTokenDrawer = ({ open, onOpenChange }: SystemUserTokenDra
       toast.success("Connected to Meta")
       handleOpenChange(false)
     },
-    onError: (err) => setError(err.message),
+    onError: (err) => setError(readable(err.message)),
   })
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const accessToken = token.trim()
-    setToken("")
-    setError(null)
-
-    if (!accessToken) {
-      setError("Paste a system-user access token.")
-      return
-    }
-
-    mutate({ access_token: accessToken })
+    const problem = accessTokenProblem(token)
+    setError(problem)
+    if (problem) return
+    mutate({ access_token: token.trim() })
   }
 
   return (
@@ -71,7 +70,10 @@ export const SystemUserTokenDrawer = ({ open, onOpenChange }: SystemUserTokenDra
                 autoComplete="off"
                 spellCheck={false}
                 value={token}
-                onChange={(event) => setToken(event.target.value)}
+                onChange={(event) => {
+                  setToken(event.target.value)
+                  setError(null)
+                }}
                 disabled={isPending}
                 aria-invalid={!!error}
               />

@@ -67,7 +67,7 @@ export const FEATURES: { feature: MetaFeature; label: string; description: strin
   {
     feature: "insights",
     label: "Insights",
-    description: "Read reach and engagement for your Page, Instagram account and ads.",
+    description: "Read reach and engagement for your Page, Instagram account and posts.",
   },
   {
     feature: "ads",
@@ -77,7 +77,7 @@ export const FEATURES: { feature: MetaFeature; label: string; description: strin
   {
     feature: "webhooks",
     label: "Webhooks",
-    description: "Receive updates from Meta about your Page, Instagram account and catalog.",
+    description: "Turn lead-form leads into customers and collect comments on your Page and Instagram account.",
   },
 ]
 

@@ -4,6 +4,7 @@ import { Button, Container, Heading, StatusBadge, Switch, Table, Text, toast } f
 import { Link } from "react-router-dom"
 import { CatalogItemErrors } from "../components/catalog/catalog-item-errors"
 import { CATALOG_STATUS } from "../components/catalog/catalog-status"
+import { MetaFeatureNotice, useMetaFeatureReadiness } from "../components/meta-feature-notice"
 import { SectionError } from "../components/webhooks/section-error"
 import { useMetaCatalogProduct, useMetaCatalogProductAction, useProductVariantsForMeta } from "../hooks/api/catalog"
 import { formatDateTime, formatRelative } from "../lib/format-date"
@@ -21,6 +22,9 @@ const ProductMetaCatalogWidget = ({ data: product }: DetailWidgetProps<AdminProd
   const error = status.error ?? variants.error
   const refetch = () => Promise.all([status.refetch(), variants.refetch()])
   const action = useMetaCatalogProductAction(product.id)
+  const { readiness } = useMetaFeatureReadiness("catalog")
+  // "Sync now" would send nothing while catalog sync is not ready (the route answers 409 with why).
+  const canSync = readiness?.state === "ready"
   const byVariant = new Map((data?.items ?? []).map((item) => [item.variant_id, item]))
   const rows: VariantRow[] = (variants.data?.variants ?? product.variants ?? []).map((variant) => ({
     id: variant.id,
@@ -59,12 +63,18 @@ const ProductMetaCatalogWidget = ({ data: product }: DetailWidgetProps<AdminProd
           size="small"
           variant="secondary"
           isLoading={action.isPending && action.variables?.action === "sync"}
-          disabled={product.status !== "published"}
+          disabled={product.status !== "published" || !canSync}
+          title={!canSync && readiness ? readiness.title : undefined}
           onClick={onSync}
         >
           Sync now
         </Button>
       </div>
+      {readiness && readiness.state !== "ready" && (
+        <div className="px-6 py-4">
+          <MetaFeatureNotice readiness={readiness} />
+        </div>
+      )}
       {isPending && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
       {isError && <SectionError what="The Meta catalog status" message={error?.message ?? "Unknown error"} onRetry={() => refetch()} />}
       {data && product.status !== "published" && (

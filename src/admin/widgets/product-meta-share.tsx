@@ -8,6 +8,7 @@ import { AccountAvatar } from "../components/publishing/account-avatar"
 import { ComposeDrawer } from "../components/publishing/compose-drawer"
 import { PublicationDrawer } from "../components/publishing/publication-drawer"
 import { KIND_LABEL, PUBLICATION_STATUS } from "../components/publishing/publication-labels"
+import { MetaFeatureNotice, useMetaFeatureReadiness } from "../components/meta-feature-notice"
 import { SectionError } from "../components/webhooks/section-error"
 import { useMetaPublications, useMetaPublishingAccounts, useProductForPublishing } from "../hooks/api/publishing"
 import { formatRelative } from "../lib/format-date"
@@ -24,15 +25,29 @@ const ProductMetaShareWidget = ({ data: product }: DetailWidgetProps<AdminProduc
   const recent = useMetaPublications({ product_id: product.id }, { limit: RECENT_PUBLICATIONS })
   const accountsById = new Map((useMetaPublishingAccounts().data?.accounts ?? []).map((a) => [a.id, a]))
   const publications = recent.data?.publications ?? []
+  const { readiness } = useMetaFeatureReadiness("publishing")
+  // Composing a post that can never be published is a trap: sharing waits until publishing is ready.
+  const canShare = readiness?.state === "ready"
 
   return (
     <Container className="divide-y p-0" data-testid="meta-product-share">
       <div className="flex items-center justify-between gap-x-2 px-6 py-4">
         <Heading level="h2">Share to Instagram / Facebook</Heading>
-        <Button size="small" variant="secondary" disabled={!shared} onClick={() => setCompose({ open: true })}>
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={!shared || !canShare}
+          title={!canShare && readiness ? readiness.title : undefined}
+          onClick={() => setCompose({ open: true })}
+        >
           Share
         </Button>
       </div>
+      {readiness && readiness.state !== "ready" && (
+        <div className="px-6 py-4">
+          <MetaFeatureNotice readiness={readiness} />
+        </div>
+      )}
       {recent.isPending && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
       {recent.isError && <SectionError what="The posts" message={recent.error.message} onRetry={() => recent.refetch()} />}
       {recent.data && !publications.length && (

@@ -81,7 +81,7 @@ describe("Graph emulator: catalog items_batch, batch status, listing, product se
     ["price without currency", { price: "19.99" }, /Invalid price format/],
     ["availability without space", { availability: "instock" }, /Invalid availability value/],
     ["http link", { link: "http://shop.example.com/p" }, /link .* must use https/],
-    ["http image", { image_link: "http://localhost:9000/static/a.jpg" }, /image_link .* must use https/],
+    ["image that is not a URL", { image_link: "a.jpg" }, /image_link .* not a valid URL/],
     ["sale not lower", { sale_price: "25.00 USD" }, /sale_price must be lower/],
     ["no brand nor gtin", { brand: undefined }, /brand/],
     ["retailer_id inside data", { retailer_id: "X" }, /retailer_id/],
@@ -93,6 +93,13 @@ describe("Graph emulator: catalog items_batch, batch status, listing, product se
     expect(done.errors).toEqual([expect.objectContaining({ line: 1, id: "BAD", message: expect.stringMatching(message) })])
     expect(done.ids_of_invalid_requests).toEqual(["BAD"])
     expect(emulator.catalogItems(catalogId).map((i) => i.id)).toEqual(["GOOD"])
+  })
+
+  it("takes images over http (the development store serves its own), while product links need https", async () => {
+    const sent = await batch([{ method: "UPDATE", data: item("LOCAL", { image_link: "http://localhost:9000/static/demo/a.jpg", additional_image_link: ["http://localhost:9000/static/demo/b.jpg"] }) }])
+    await status(sent.body.handles[0])
+    expect((await status(sent.body.handles[0])).body.data[0].errors).toEqual([])
+    expect(emulator.catalogItems(catalogId).map((i) => i.image_link)).toEqual(["http://localhost:9000/static/demo/a.jpg"])
   })
 
   it("rejects whole calls that break Meta's request rules", async () => {

@@ -69,6 +69,22 @@ describe("emulator: leads and webhook deliveries", () => {
     expect((await graphGet(emulator, lead.id, token, { fields: "secret" })).body.error.message).toMatch(/nonexisting field \(secret\)/)
   })
 
+  it("serves a lead form's name to a token that can act for its Page, and refuses one without lead access", async () => {
+    const lead = emulator.webhooks.createLead({ formId: "81234", formName: "Spring sign-up", answers: { email: "a@b.co" } })
+    // a form keeps the name it was first given
+    emulator.webhooks.createLead({ formId: "81234", formName: "Renamed?", answers: { email: "c@d.co" } })
+    const token = emulator.createSystemUserToken()
+    const res = await graphGet(emulator, lead.formId, token, { fields: "name,status" })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ id: "81234", name: "Spring sign-up", status: "ACTIVE" })
+    expect((await graphGet(emulator, "81234", token)).body).toEqual({ id: "81234", name: "Spring sign-up" })
+    expect((await graphGet(emulator, "81234", token, { fields: "questions_secret" })).body.error.message).toMatch(/nonexisting field/)
+    const noLeads = emulator.createSystemUserToken({ scopes: ["pages_show_list", "business_management"] })
+    expect((await graphGet(emulator, "81234", noLeads)).body.error.code).toBe(200)
+    emulator.webhooks.createLead({ formId: "81235", answers: { email: "e@f.co" } })
+    expect((await graphGet(emulator, "81235", token)).body.name).toBe("Lead form 81235")
+  })
+
   it("signs deliveries like Meta, and can forge, omit or tamper with the signature", async () => {
     const envelope = emulator.webhooks.leadNotification(emulator.webhooks.createLead({ answers: { email: "a@b.co" } }))
     expect((await emulator.webhooks.deliver(targetUrl, envelope)).status).toBe(200)

@@ -88,10 +88,11 @@ function priceValue(value: string): number {
   return Number(value.split(" ")[0])
 }
 
-function httpsProblem(field: string, value: unknown): string | undefined {
+function httpsProblem(field: string, value: unknown, { allowHttp = false } = {}): string | undefined {
   if (typeof value !== "string") return `Invalid ${field}: must be a URL`
   try {
     const url = new URL(value)
+    if (allowHttp && url.protocol === "http:") return undefined
     if (url.protocol !== "https:") return `Invalid ${field} "${value}": the URL must use https`
   } catch {
     return `Invalid ${field} "${value}": not a valid URL`
@@ -129,7 +130,7 @@ function itemProblems(data: Record<string, unknown>): { errors: string[]; warnin
   }
   for (const field of ["link", "image_link"]) {
     if (data[field] !== undefined) {
-      const problem = httpsProblem(field, data[field])
+      const problem = httpsProblem(field, data[field], { allowHttp: field === "image_link" })
       if (problem) errors.push(problem)
     }
   }
@@ -137,7 +138,7 @@ function itemProblems(data: Record<string, unknown>): { errors: string[]; warnin
     const links = Array.isArray(data.additional_image_link) ? data.additional_image_link : String(data.additional_image_link).split(",")
     if (links.length > 20) errors.push("additional_image_link: at most 20 images")
     for (const link of links) {
-      const problem = httpsProblem("additional_image_link", link)
+      const problem = httpsProblem("additional_image_link", link, { allowHttp: true })
       if (problem) errors.push(problem)
     }
   }

@@ -3,8 +3,9 @@ import { requestErrors } from "../errors"
 import { stringParam } from "../http"
 import type { FieldContext } from "../node-fields"
 import { businessIdsOf, requireAnyScope, type Node } from "../nodes"
-import { allocateObjectId, type BusinessRecord, type UserRecord } from "../world"
+import { allocateObjectId, type BusinessRecord, type PageRecord, type UserRecord } from "../world"
 import { deletePermissions, listPermissions } from "./permissions"
+import { SUBSCRIBED_APPS_EDGE } from "./webhook-subscriptions"
 
 export type EdgeContext = { ctx: RouteContext; caller: Caller; fc: FieldContext }
 
@@ -136,6 +137,10 @@ const BUSINESS_EDGES: Record<string, Edge<BusinessRecord>> = {
   },
 }
 
+const PAGE_EDGES: Record<string, Edge<PageRecord>> = {
+  subscribed_apps: SUBSCRIBED_APPS_EDGE,
+}
+
 type ListResult = ReturnType<NonNullable<Edge<unknown>["list"]>>
 
 /** An edge bound to the object it hangs off. */
@@ -156,11 +161,12 @@ function bind<R>({ list, create, remove }: Edge<R>, record: R): BoundEdge {
 export function findEdge(node: Node, name: string): BoundEdge | undefined {
   if (node.type === "User" && USER_EDGES[name]) return bind(USER_EDGES[name], node.record)
   if (node.type === "Business" && BUSINESS_EDGES[name]) return bind(BUSINESS_EDGES[name], node.record)
+  if (node.type === "Page" && PAGE_EDGES[name]) return bind(PAGE_EDGES[name], node.record)
   return undefined
 }
 
 /** Edge names some node type has; asking another type for them is "nonexisting field", not "unknown path". */
 export function isKnownEdgeName(name: string): boolean {
-  return name in USER_EDGES || name in BUSINESS_EDGES
+  return name in USER_EDGES || name in BUSINESS_EDGES || name in PAGE_EDGES
 }
 

@@ -56,6 +56,57 @@ export function isLeadId(world: World, id: string | undefined): boolean {
   return id !== undefined && leadsOf(world).has(id)
 }
 
+/** A lead form of a Page (https://developers.facebook.com/docs/marketing-api/reference/lead-gen-form/). */
+export type LeadFormRecord = { id: string; pageId: string; name: string; status: "ACTIVE" | "ARCHIVED"; locale: string }
+
+const formsByWorld = new WeakMap<World, Map<string, LeadFormRecord>>()
+
+function formsOf(world: World): Map<string, LeadFormRecord> {
+  let forms = formsByWorld.get(world)
+  if (!forms) {
+    forms = new Map()
+    formsByWorld.set(world, forms)
+  }
+  return forms
+}
+
+export function isLeadFormId(world: World, id: string | undefined): boolean {
+  return id !== undefined && formsOf(world).has(id)
+}
+
+const LEAD_FORM_FIELDS: Record<string, (form: LeadFormRecord) => unknown> = {
+  id: (f) => f.id,
+  name: (f) => f.name,
+  status: (f) => f.status,
+  locale: (f) => f.locale,
+  page: (f) => ({ id: f.pageId }),
+}
+
+/**
+ * GET /{form_id}: the form's name and status, for a token that can act for the form's Page with
+ * leads_retrieval or pages_manage_ads (https://developers.facebook.com/docs/marketing-api/reference/lead-gen-form/).
+ */
+export function getLeadForm(ctx: RouteContext, formId: string): Reply {
+  const caller = authenticate(ctx)
+  const form = formsOf(ctx.world).get(formId)
+  const page = form ? ctx.world.pages[form.pageId] : undefined
+  if (!form || !page || !canSee(ctx.world, caller, { type: "Page", record: page })) {
+    throw requestErrors.unsupported("GET", formId)
+  }
+  requireAnyScope(caller, ["leads_retrieval", "pages_manage_ads"])
+  ctx.usage.objectId = form.pageId
+  ctx.usage.bucType = "pages"
+  const fields = parseFields(stringParam(ctx.request.params, "fields")) ?? [{ name: "id" }, { name: "name" }]
+  const body: Record<string, unknown> = {}
+  for (const { name } of fields) {
+    const resolve = LEAD_FORM_FIELDS[name]
+    if (!resolve) throw requestErrors.nonexistingField(name, "LeadgenForm")
+    body[name] = resolve(form)
+  }
+  body.id = form.id
+  return json(body)
+}
+
 function graphTime(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "+0000")
 }
@@ -101,6 +152,8 @@ export function getLead(ctx: RouteContext, leadId: string): Reply {
 export type LeadInput = {
   pageId?: string
   formId?: string
+  /** The form's name (default: "Lead form <id>"); a form keeps the name it was first given. */
+  formName?: string
   adId?: string
   adsetId?: string
   campaignId?: string
@@ -159,6 +212,10 @@ export class EmulatorWebhooks {
       })),
     }
     leadsOf(world).set(lead.id, lead)
+    const forms = formsOf(world)
+    if (!forms.has(lead.formId)) {
+      forms.set(lead.formId, { id: lead.formId, pageId, name: input.formName ?? `Lead form ${lead.formId}`, status: "ACTIVE", locale: "en_US" })
+    }
     return lead
   }
 
@@ -328,6 +385,8 @@ function controlEnvelope(webhooks: EmulatorWebhooks, body: Record<string, unknow
       return webhooks.leadNotification(
         webhooks.createLead({
           pageId: stringParam(body, "page_id"),
+          formId: stringParam(body, "form_id"),
+          formName: stringParam(body, "form_name"),
           answers: (body.answers ?? {}) as Record<string, string>,
           consents: body.consents as Record<string, boolean> | undefined,
         })

@@ -8,6 +8,8 @@ import { isTooOld } from "./limits"
 export type DeliveryFailure = {
   category: "auth" | "permission" | "throttled" | "transient" | "invalid"
   message: string
+  /** Meta's error code, when Meta answered with one (kept so the admin can tell an outage from a refusal). */
+  code?: number
   retryAfterMs?: number
 }
 
@@ -15,7 +17,7 @@ export type SendOutcome<R = unknown> = { ok: true; response: R } | { ok: false; 
 
 export type EventOutcome<T, R = unknown> =
   | { event: T; status: "sent"; response: R; batchSize: number }
-  | { event: T; status: "failed"; message: string }
+  | { event: T; status: "failed"; message: string; code?: number }
   | { event: T; status: "retry"; failure: DeliveryFailure }
 
 export const RETRY_BASE_MS = 30_000
@@ -69,7 +71,7 @@ export async function deliverIsolating<T, R>(
       halted = result.failure
       for (const event of events) outcomes.push({ event, status: "retry", failure: result.failure })
     } else if (events.length === 1) {
-      outcomes.push({ event: events[0], status: "failed", message: result.failure.message })
+      outcomes.push({ event: events[0], status: "failed", message: result.failure.message, code: result.failure.code })
     } else {
       const middle = Math.ceil(events.length / 2)
       queue.unshift(events.slice(0, middle), events.slice(middle))

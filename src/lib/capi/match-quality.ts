@@ -17,7 +17,7 @@ export const MATCH_KEYS: readonly string[] = [...HASHED_USER_DATA_KEYS, ...PLAIN
 
 /**
  * The user_data keys that carry a value: a non-empty array (hashed keys) or a non-empty string (browser
- * keys). The admin's aggregate applies the same rule in SQL (modules/meta/capi-match-quality-store.ts).
+ * keys). The admin's aggregate applies the same rule in SQL (modules/meta/capi-match-quality-repository.ts).
  */
 export function presentUserDataKeys(userData: UserData | Record<string, unknown> | null | undefined): string[] {
   if (typeof userData !== "object" || userData === null || Array.isArray(userData)) return []

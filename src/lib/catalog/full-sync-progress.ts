@@ -1,5 +1,5 @@
 /**
- * What CatalogItemStore.countByStatus reports: live items per status, plus how many carry the dirty and
+ * What CatalogItemRepository.countByStatus reports: live items per status, plus how many carry the dirty and
  * excluded flags and how many dirty items are with Meta right now (in_flight: claimed or sent).
  */
 export type CatalogItemCounts = Record<string, number> & { dirty: number; excluded: number; in_flight?: number }

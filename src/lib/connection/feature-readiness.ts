@@ -49,11 +49,11 @@ const FEATURE_WORK: Record<FeatureName, string> = {
   publishing: "no posts are published",
   insights: "no figures are read from Meta",
   ads: "no campaigns are read or changed",
-  webhooks: "comments, leads and deletions from Meta are not processed",
+  webhooks: "comments and leads from Meta are not processed",
 }
 
 /** The asset each feature cannot work without, and how the merchant knows it. */
-const REQUIRED_ASSET: Record<FeatureName, { keys: (keyof ReadinessConnection["selected"])[]; label: string } | null> = {
+export const REQUIRED_ASSET: Record<FeatureName, { keys: (keyof ReadinessConnection["selected"])[]; label: string } | null> = {
   catalog: { keys: ["catalog_id"], label: "a catalog" },
   capi: { keys: ["pixel_id"], label: "a pixel (dataset)" },
   publishing: { keys: ["page_id", "instagram_account_id"], label: "a Facebook Page or an Instagram account" },

@@ -2,6 +2,7 @@ export { OAUTH_STATE_TTL_MS, signOAuthState, verifyOAuthState, type OAuthStateIn
 export { buildOAuthDialogUrl } from "./oauth-dialog-url"
 export {
   BASE_PERMISSIONS,
+  dialogScopesFor,
   FEATURE_PERMISSIONS,
   META_FEATURES,
   isMetaFeature,

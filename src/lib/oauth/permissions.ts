@@ -87,3 +87,11 @@ export function missingPermissionsByFeature(
   }
   return result
 }
+
+/**
+ * The Login dialog's scopes for the store's feature switches: the base permissions plus those of the
+ * features that are on (required, then optional), nothing for a feature that is off or unknown.
+ */
+export function dialogScopesFor(flags: Partial<Record<string, { enabled: boolean }>>): string[] {
+  return requestedScopesFor(META_FEATURES.filter((feature) => flags[feature]?.enabled === true))
+}

@@ -1,13 +1,14 @@
 import { randomBytes, createHash } from "node:crypto"
 import { hostname } from "node:os"
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
 import { GraphClient, GraphError, UsageReports } from "../../lib/graph"
 import { TokenVault } from "../../lib/vault"
 import { META_API_USAGE_READ, type MetaApiUsageReadData } from "./events"
 import {
   OAUTH_STATE_TTL_MS,
   buildOAuthDialogUrl,
-  requestedScopesFor,
+  dialogScopesFor,
   signOAuthState,
   verifyOAuthState,
 } from "../../lib/oauth"
@@ -19,9 +20,10 @@ import { MetaComment } from "./models/meta-comment"
 import { MetaDataDeletionRequest } from "./models/meta-data-deletion-request"
 import { MetaLead } from "./models/meta-lead"
 import { MetaWebhookEvent } from "./models/meta-webhook-event"
-import { CapiOutboxStore } from "./capi-outbox-store"
-import { type CapiEventFilters, countCapiEventsByUserDataKeys } from "./capi-match-quality-store"
-import { WebhookChangeRow, claimWebhookEvent, insertWebhookChanges, listDueWebhookEvents } from "./webhook-store"
+import { MetaWebhookSubscription } from "./models/meta-webhook-subscription"
+import { CapiOutboxRepository } from "./capi-outbox-repository"
+import { type CapiEventFilters, countCapiEventsByUserDataKeys } from "./capi-match-quality-repository"
+import { WebhookChangeRow, claimWebhookEvent, insertWebhookChanges, listDueWebhookEvents } from "./webhook-repository"
 import { MetaCapiEvent } from "./models/meta-capi-event"
 import { MetaCapiSetting } from "./models/meta-capi-setting"
 import { MetaCatalogItem } from "./models/meta-catalog-item"
@@ -29,10 +31,10 @@ import { MetaCatalogBatch } from "./models/meta-catalog-batch"
 import { MetaCatalogRun } from "./models/meta-catalog-run"
 import { MetaCatalogCursor } from "./models/meta-catalog-cursor"
 import { MetaCatalogProductSet } from "./models/meta-catalog-product-set"
-import { CatalogItemStore } from "./catalog-store"
-import { boundSqlExecutor, type SqlExecutor } from "./sql-executor"
-import { CatalogProductSetStore } from "./catalog-product-set-store"
-import { capiCounts, webhookCounts } from "./overview-store"
+import { CatalogItemRepository, type CatalogItemOutcome } from "./catalog-item-repository"
+import { contextSqlExecutor, type SqlExecutor } from "./sql-executor"
+import { CatalogProductSetRepository, type ProductSetSourceRef } from "./catalog-product-set-repository"
+import { capiCounts, webhookCounts } from "./overview-repository"
 import { MetaCartContext } from "./models/meta-cart-context"
 import {
   MetaFeatureName,
@@ -40,6 +42,9 @@ import {
   ResolvedMetaOptions,
   resolveMetaOptions,
 } from "./options"
+
+/** The catalog cursor row of the price watcher. */
+const PRICE_CURSOR = "prices"
 
 export type OAuthStateCheck =
   | { ok: true; userId: string }
@@ -55,6 +60,7 @@ class MetaModuleService extends MedusaService({
   MetaAsset,
   MetaOAuthState,
   MetaWebhookEvent,
+  MetaWebhookSubscription,
   MetaLead,
   MetaComment,
   MetaDataDeletionRequest,
@@ -106,53 +112,276 @@ class MetaModuleService extends MedusaService({
     return this.options_
   }
 
-  /** The module's database for set-based statements (parameters sent as bind values). */
-  protected sql(): SqlExecutor {
-    return boundSqlExecutor(this.moduleContainer_.manager)
+  /**
+   * The module's set-based statements, on the caller's context: inside a caller's transaction
+   * (`sharedContext.transactionManager`) they join it, otherwise they run on the module's manager.
+   * Callers use the service's methods; the statements themselves (the *-repository.ts files beside it) are the
+   * same functions the catalog pass thread runs on its own connection.
+   */
+  protected sql(sharedContext: Context = {}): SqlExecutor {
+    return contextSqlExecutor(sharedContext, this.moduleContainer_.manager)
+  }
+
+  protected catalogItems_(sharedContext: Context): CatalogItemRepository {
+    return new CatalogItemRepository(this.sql(sharedContext))
+  }
+
+  protected capiOutbox_(sharedContext: Context): CapiOutboxRepository {
+    return new CapiOutboxRepository(this.sql(sharedContext))
+  }
+
+  protected productSets_(sharedContext: Context): CatalogProductSetRepository {
+    return new CatalogProductSetRepository(this.sql(sharedContext))
   }
 
   /** Webhooks: stores verified changes once each; returns the ids of the new ones. */
-  async recordWebhookChanges(rows: WebhookChangeRow[]): Promise<string[]> {
-    return insertWebhookChanges(this.sql(), rows)
+  @InjectManager()
+  async recordWebhookChanges(rows: WebhookChangeRow[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return insertWebhookChanges(this.sql(sharedContext), rows)
   }
 
   /** Webhooks: moves a change to "processing" for exactly one worker; null when another has it. */
-  async claimWebhookEvent(id: string, options: { staleMs: number; force?: boolean }) {
-    return claimWebhookEvent(this.sql(), id, options)
+  @InjectManager()
+  async claimWebhookEvent(id: string, options: { staleMs: number; force?: boolean }, @MedusaContext() sharedContext: Context = {}) {
+    return claimWebhookEvent(this.sql(sharedContext), id, options)
   }
 
   /** Webhooks: changes due for an attempt (retry job). */
-  async listDueWebhookEvents(options: { limit: number; staleMs: number; receivedBeforeMs: number }) {
-    return listDueWebhookEvents(this.sql(), options)
+  @InjectManager()
+  async listDueWebhookEvents(options: { limit: number; staleMs: number; receivedBeforeMs: number }, @MedusaContext() sharedContext: Context = {}) {
+    return listDueWebhookEvents(this.sql(sharedContext), options)
   }
 
-  /** Conversions API: set-based outbox statements (a backlog after an outage can be 100,000 rows). */
-  capiOutboxStore(): CapiOutboxStore {
-    return new CapiOutboxStore(this.sql())
+  /**
+   * Webhooks: Meta just verified the callback URL (the subscription handshake succeeded). One row for the
+   * store; a second one created by a concurrent handshake is harmless, the newest timestamp is read.
+   */
+  async recordWebhookVerification(at: Date): Promise<void> {
+    const [row] = await this.listMetaWebhookSubscriptions({}, { take: 1, order: { created_at: "ASC" } })
+    if (row) {
+      await this.updateMetaWebhookSubscriptions({ id: row.id, last_verified_at: at })
+    } else {
+      await this.createMetaWebhookSubscriptions({ last_verified_at: at })
+    }
   }
+
+  /** Webhooks: when Meta last verified the callback URL, or null when it never has. */
+  async webhookVerifiedAt(): Promise<Date | null> {
+    const [row] = await this.listMetaWebhookSubscriptions(
+      { last_verified_at: { $ne: null } },
+      { take: 1, order: { last_verified_at: "DESC" } }
+    )
+    return row?.last_verified_at ? new Date(row.last_verified_at) : null
+  }
+
 
   /** Conversions API: events matching the filters, counted per set of user_data keys (the match-quality summary). */
-  async countCapiEventsByUserDataKeys(filters: CapiEventFilters) {
-    return countCapiEventsByUserDataKeys(this.sql(), filters)
+  @InjectManager()
+  async countCapiEventsByUserDataKeys(filters: CapiEventFilters, @MedusaContext() sharedContext: Context = {}) {
+    return countCapiEventsByUserDataKeys(this.sql(sharedContext), filters)
   }
 
-  /** Catalog: set-based statements over catalog items (a full sync touches every variant). */
-  catalogItemStore(): CatalogItemStore {
-    return new CatalogItemStore(this.sql())
+  /** Conversions API: leases up to `limit` due pending events to this run (never the same row to two runs). */
+  @InjectManager()
+  async claimDueCapiEvents(limit: number, now: Date, leaseUntil: Date, @MedusaContext() sharedContext: Context = {}) {
+    return this.capiOutbox_(sharedContext).claimDue(limit, now, leaseUntil)
   }
 
-  catalogProductSetStore(): CatalogProductSetStore {
-    return new CatalogProductSetStore(this.sql())
+  /** Conversions API: Meta accepted these events (one response for all). */
+  @InjectManager()
+  async markCapiEventsSent(ids: string[], sentAt: Date, response: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
+    return this.capiOutbox_(sharedContext).markSent(ids, sentAt, response)
+  }
+
+  /** Conversions API: a failed attempt; tried again at `nextAttemptAt` (`code`: Meta's error code, null when Meta did not answer). */
+  @InjectManager()
+  async scheduleCapiEventRetry(
+    ids: string[],
+    attempts: number,
+    nextAttemptAt: Date,
+    message: string,
+    code: number | null = null,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return this.capiOutbox_(sharedContext).scheduleRetry(ids, attempts, nextAttemptAt, message, code)
+  }
+
+  /** Conversions API: not attempted (no connection), so no attempt counted. */
+  @InjectManager()
+  async postponeCapiEvents(ids: string[], nextAttemptAt: Date, message: string, @MedusaContext() sharedContext: Context = {}) {
+    return this.capiOutbox_(sharedContext).postpone(ids, nextAttemptAt, message)
+  }
+
+  /** Conversions API: older than Meta's 7-day window, never to be sent. */
+  @InjectManager()
+  async markCapiEventsExpired(ids: string[], message: string, @MedusaContext() sharedContext: Context = {}) {
+    return this.capiOutbox_(sharedContext).markExpired(ids, message)
+  }
+
+  /** Catalog: upserts items for these variants and marks them dirty (see CatalogItemRepository.markDirty). */
+  @InjectManager()
+  async markCatalogItemsDirty(
+    variants: { variant_id: string; product_id?: string | null }[],
+    options: { unlessMarkedSince?: string } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    return this.catalogItems_(sharedContext).markDirty(variants, options)
+  }
+
+  /** Catalog: every known item of these products is dirty (variants Medusa no longer lists included). */
+  @InjectManager()
+  async markCatalogProductsDirty(productIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.catalogItems_(sharedContext).markProductsDirty(productIds)
+  }
+
+  /** Catalog: every known item is dirty; returns the database time the marking started. */
+  @InjectManager()
+  async markAllCatalogItemsDirty(@MedusaContext() sharedContext: Context = {}): Promise<string> {
+    return this.catalogItems_(sharedContext).markAllDirty()
+  }
+
+  /** Catalog: a product's variants in or out of the catalog (marked dirty, so Meta follows). */
+  @InjectManager()
+  async setCatalogItemsExcluded(productId: string, variantIds: string[], excluded: boolean, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.catalogItems_(sharedContext).setExcluded(productId, variantIds, excluded)
+  }
+
+  /** Catalog: how many dirty items may be sent now, and their oldest and newest change. */
+  @InjectManager()
+  async summarizeDueCatalogItems(@MedusaContext() sharedContext: Context = {}) {
+    return this.catalogItems_(sharedContext).dirtySummary()
+  }
+
+  /** Catalog: the items a batch carried, with what was sent for each. */
+  @InjectManager()
+  async listCatalogBatchItems(batchId: string, @MedusaContext() sharedContext: Context = {}) {
+    return this.catalogItems_(sharedContext).itemsOfBatch(batchId)
+  }
+
+  /** Catalog: what Meta answered for each item of a batch; releases their claim. */
+  @InjectManager()
+  async recordCatalogItemOutcomes(outcomes: CatalogItemOutcome[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.catalogItems_(sharedContext).recordOutcomes(outcomes)
+  }
+
+  /** Catalog: a batch's call failed or was not made; its items go back, to be tried again after `retryInMs`. */
+  @InjectManager()
+  async releaseCatalogBatchForRetry(
+    batchId: string,
+    retryInMs: number | null,
+    countAttempt: boolean,
+    error?: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    return this.catalogItems_(sharedContext).releaseBatchForRetry(batchId, retryInMs, countAttempt, error)
+  }
+
+  /** Catalog: leases a submitted batch's status check to this worker; false when another has it. */
+  @InjectManager()
+  async claimCatalogBatchPoll(batchId: string, leaseMs: number, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    return this.catalogItems_(sharedContext).claimBatchPoll(batchId, leaseMs)
+  }
+
+  /** Catalog: Meta finished a batch; returns how many of its items Meta rejected. */
+  @InjectManager()
+  async recordCatalogBatchSynced(batchId: string, rejectedRetailerIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return this.catalogItems_(sharedContext).recordBatchSynced(batchId, rejectedRetailerIds)
+  }
+
+  /** Catalog: claims older than this (a worker that died mid pass) are let go. */
+  @InjectManager()
+  async releaseStaleCatalogClaims(olderThanMs: number, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return this.catalogItems_(sharedContext).releaseStaleClaims(olderThanMs)
+  }
+
+  /** Catalog: items last sent to another catalog are sent to this one instead of being skipped as unchanged. */
+  @InjectManager()
+  async forgetOtherCatalogs(catalogId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.catalogItems_(sharedContext).forgetOtherCatalogs(catalogId)
+  }
+
+  /** Catalog: live items per status, with the dirty, excluded and in-flight counts. */
+  @InjectManager()
+  async countCatalogItemsByStatus(@MedusaContext() sharedContext: Context = {}) {
+    return this.catalogItems_(sharedContext).countByStatus()
+  }
+
+  /** Catalog reconcile: which of these retailer ids the store knows. */
+  @InjectManager()
+  async knownCatalogRetailerIds(retailerIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<Set<string>> {
+    return this.catalogItems_(sharedContext).knownRetailerIds(retailerIds)
+  }
+
+  /** Catalog reconcile: items Meta has that the store does not become durable DELETEs. */
+  @InjectManager()
+  async enqueueCatalogOrphanDeletes(retailerIds: string[], catalogId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.catalogItems_(sharedContext).enqueueOrphanDeletes(retailerIds, catalogId)
+  }
+
+  /** Catalog reconcile: these retailer ids were listed by Meta during the run that started at `at`. */
+  @InjectManager()
+  async markCatalogItemsSeen(retailerIds: string[], at: Date, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.catalogItems_(sharedContext).markSeen(retailerIds, at)
+  }
+
+  /** Catalog reconcile: items Meta did not list since `since` are sent again. */
+  @InjectManager()
+  async resendUnseenCatalogItems(since: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return this.catalogItems_(sharedContext).resendUnseen(since)
+  }
+
+  /** Catalog product sets: upserts sets for these collections/categories and marks them dirty. */
+  @InjectManager()
+  async markCatalogProductSetsDirty(sources: ProductSetSourceRef[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return this.productSets_(sharedContext).markDirty(sources)
+  }
+
+  /** Catalog product sets: the sets that held any of these retailer ids when last sent. */
+  @InjectManager()
+  async markProductSetsHoldingDirty(retailerIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.productSets_(sharedContext).markHoldingDirty(retailerIds)
+  }
+
+  /**
+   * Catalog price watcher: its watermark (timestamptz text, microseconds kept), or null before its first
+   * run. The first read also starts it at the database's clock, so only changes from then on count.
+   */
+  @InjectManager()
+  async readPriceWatermark(@MedusaContext() sharedContext: Context = {}): Promise<string | null> {
+    const db = this.sql(sharedContext)
+    const [cursor] = await db.execute<{ position: string }[]>(
+      `SELECT "position"::text AS position FROM "meta_catalog_cursor" WHERE "name" = ? AND "deleted_at" IS NULL`,
+      [PRICE_CURSOR]
+    )
+    if (cursor) return cursor.position
+    await db.execute(
+      `INSERT INTO "meta_catalog_cursor" ("id", "name", "position") VALUES (?, ?, clock_timestamp())
+       ON CONFLICT ("name") WHERE "deleted_at" IS NULL DO NOTHING`,
+      [generateEntityId(undefined, "metacc"), PRICE_CURSOR]
+    )
+    return null
+  }
+
+  /** Catalog price watcher: moves the watermark to the newest change it has marked (never backwards). */
+  @InjectManager()
+  async advancePriceWatermark(position: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.sql(sharedContext).execute(
+      `UPDATE "meta_catalog_cursor" SET "position" = ?::timestamptz, "updated_at" = now()
+        WHERE "name" = ? AND "deleted_at" IS NULL AND "position" < ?::timestamptz`,
+      [position, PRICE_CURSOR, position]
+    )
   }
 
   /** Overview: Conversions API events per status, in the period, and failing lately (one statement). */
-  async capiCounts(input: { periodStart: Date; periodEnd: Date; failingSince: Date }) {
-    return capiCounts(this.sql(), input)
+  @InjectManager()
+  async capiCounts(input: { periodStart: Date; periodEnd: Date; failingSince: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return capiCounts(this.sql(sharedContext), input)
   }
 
   /** Overview: webhook changes failed, and received in the period (one statement). */
-  async webhookCounts(input: { periodStart: Date; periodEnd: Date }) {
-    return webhookCounts(this.sql(), input)
+  @InjectManager()
+  async webhookCounts(input: { periodStart: Date; periodEnd: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return webhookCounts(this.sql(sharedContext), input)
   }
 
   getGraphClient(): GraphClient {
@@ -207,16 +436,13 @@ class MetaModuleService extends MedusaService({
       user_id: userId,
       expires_at: new Date(expiresAt),
     })
-    const features = Object.entries(this.featureFlags({ feature_overrides: featureOverrides }))
-      .filter(([, flag]) => flag.enabled)
-      .map(([name]) => name as MetaFeatureName)
     return buildOAuthDialogUrl({
       oauthDialogUrl: this.options_.oauthDialogUrl,
       apiVersion: this.options_.apiVersion,
       appId: this.options_.appId,
       redirectUri: this.oauthRedirectUri(),
       state: signOAuthState({ nonce, userId, expiresAt }, this.oauthStateSecret()),
-      scopes: requestedScopesFor(features),
+      scopes: dialogScopesFor(this.featureFlags({ feature_overrides: featureOverrides })),
     })
   }
 

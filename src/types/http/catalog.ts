@@ -61,8 +61,35 @@ export type MetaCatalogResponse = { catalog: MetaCatalog }
 /** `POST /admin/meta/catalog/sync` (202): the full sync just started. */
 export type MetaCatalogSyncResponse = { run: MetaCatalogRun }
 
-/** `GET /admin/meta/catalog/items`. */
-export type MetaCatalogItemsResponse = { items: MetaCatalogItem[]; count: number; offset: number; limit: number }
+/** A row of the catalog list: the item with the names a merchant knows it by and where to fix it. */
+export type MetaCatalogListItem = MetaCatalogItem & {
+  /** Null when Medusa no longer has the product (or the item never belonged to one). */
+  product: { id: string; title: string; thumbnail: string | null } | null
+  /** Null when Medusa no longer has the variant. */
+  variant: { id: string; title: string | null; sku: string | null } | null
+  /** The admin page that fixes the item's first problem; null when it has none. */
+  fix: { label: string; to: string } | null
+}
+
+/** The orders `GET /admin/meta/catalog/items` offers (`order=title`, `order=-last_synced_at`, …). */
+export type MetaCatalogItemOrder =
+  | "title"
+  | "-title"
+  | "status"
+  | "-status"
+  | "last_synced_at"
+  | "-last_synced_at"
+  | "updated_at"
+  | "-updated_at"
+
+/** `GET /admin/meta/catalog/items?q=&status=&excluded=&order=&limit=&offset=`. */
+export type MetaCatalogItemsResponse = { items: MetaCatalogListItem[]; count: number; offset: number; limit: number }
+
+/** `POST /admin/meta/catalog/items/{exclude,include,sync}`: the selected rows' variants. */
+export type MetaCatalogItemsBulkBody = { variant_ids: string[] }
+
+/** What a bulk action did: how many variants it changed, and the rows as they are now. */
+export type MetaCatalogItemsBulkResponse = { items: MetaCatalogListItem[]; updated: number }
 
 /** `GET /admin/meta/catalog/products/:id` and its `exclude`, `include`, `sync` actions: the product's variants. */
 export type MetaCatalogProductResponse = { items: MetaCatalogItem[] }

@@ -4,6 +4,8 @@
  * No type here carries a token: responses are built field by field from the stored rows.
  */
 
+import type { MetaSetupHealthCheck } from "./setup"
+
 export type MetaConnectionStatus = "active" | "expiring" | "expired" | "revoked" | "error"
 
 export type MetaConnectionMethod = "oauth" | "system_user"
@@ -53,6 +55,10 @@ export type MetaApiUsage = {
   objects: {
     id: string
     type: string
+    /** What the budget covers and whose it is, e.g. `Page calls of the Page "Acme Store"`. */
+    label: string
+    /** The name of the Page, ad account, Instagram account… the budget belongs to, when the store knows it. */
+    name: string | null
     call_count: number
     total_cputime: number
     total_time: number
@@ -85,7 +91,10 @@ export type MetaConnection = {
   api_usage: MetaApiUsage
 }
 
-/** The result of a health check: Meta's `debug_token` and the permissions each enabled feature lacks. */
+/**
+ * The result of a health check: Meta's `debug_token`, the permissions each enabled feature lacks, and every
+ * part of the setup (`checks`: assets, catalog, pixel, webhooks). `ok` is false when a check failed.
+ */
 export type MetaHealth = {
   ok: boolean
   checked_at: string
@@ -93,6 +102,7 @@ export type MetaHealth = {
   expires_at: string | null
   missing_permissions: Partial<Record<MetaFeature, string[]>>
   error: string | null
+  checks: MetaSetupHealthCheck[]
 }
 
 /**
@@ -124,3 +134,13 @@ export type MetaConnectionAssetsBody = Partial<MetaSelectedAssets>
 
 /** `POST /admin/meta/connection/features`: the toggles to change. */
 export type MetaConnectionFeaturesBody = Partial<Record<MetaFeature, boolean>>
+
+/**
+ * 409 from a route that would send to Meta (sync now, replay, …) while the feature is not ready: what is
+ * wrong and the next step, in the merchant's words. `state` is the readiness the admin's notice shows.
+ */
+export type MetaFeatureNotReadyResponse = {
+  type: "feature_not_ready"
+  state: "not_connected" | "needs_reconnect" | "feature_off" | "missing_permissions" | "missing_asset"
+  message: string
+}

@@ -30,13 +30,34 @@ export type MetaCapiEvent = {
   sent_at: string | null
   replayed_at: string | null
   test_event_code: string | null
+  /** Sent (or to be sent) with a test event code: Meta shows it in Test Events and does not count it for ads. */
+  is_test: boolean
   error: string | null
+  /**
+   * Why the event is not (yet) at Meta, null when it was sent or simply waits its turn. The kind tells a
+   * Meta outage (retried by itself) from a refused connection (needs a reconnect) or a rejected event.
+   */
+  problem: MetaCapiEventProblem | null
+  /** The order the event is about (Purchase), for "#1042" linking to the order; null for other subjects. */
+  order: MetaCapiEventOrder | null
   /** Meta's answer (`events_received`, `fbtrace_id`, …). */
   response: Record<string, unknown> | null
   match_quality: MetaMatchQuality
   /** The server event as sent to Meta: hashed user_data, client IP masked. */
   payload: Record<string, unknown>
   created_at: string
+}
+
+export type MetaCapiEventProblemKind = "meta_unavailable" | "needs_reconnect" | "not_connected" | "rejected" | "expired"
+
+export type MetaCapiEventProblem = { kind: MetaCapiEventProblemKind; message: string }
+
+export type MetaCapiEventOrder = {
+  id: string
+  /** The order number the merchant knows ("#1042"); null when the order no longer exists. */
+  display_id: number | null
+  /** The admin path of the order. */
+  link: string
 }
 
 /** How well Meta can match a set of events: the share carrying each key (0…1) and the ratings. */

@@ -40,6 +40,8 @@ export type MetaLead = {
   leadgen_id: string
   page_id: string | null
   form_id: string | null
+  /** The lead form's name as Meta had it when the lead was fetched (null when Meta did not give it). */
+  form_name: string | null
   ad_id: string | null
   adset_id: string | null
   campaign_id: string | null
@@ -50,12 +52,60 @@ export type MetaLead = {
   /** Disclaimer checkboxes and opt-in questions: key → accepted. */
   consents: Record<string, boolean>
   customer_id: string | null
+  /** The customer the lead became, by name (null when the customer was deleted since). */
+  customer: MetaLeadCustomer | null
   /** The connection the lead was retrieved through. */
   connection_id: string | null
   lead_created_at: string | null
   created_at: string
   updated_at: string
   deleted_at: string | null
+}
+
+/** The Medusa customer a lead became, as the admin labels and links it (`/customers/<id>`). */
+export type MetaLeadCustomer = {
+  id: string
+  /** First and last name, else null. */
+  name: string | null
+  email: string | null
+  phone: string | null
+}
+
+/**
+ * A lead Meta announced that could not become a customer: the webhook change behind it (retried with
+ * `POST /admin/meta/webhooks/:webhook_event_id/retry`) and why, in the merchant's words.
+ */
+export type MetaFailedLead = {
+  webhook_event_id: string
+  leadgen_id: string | null
+  form_id: string | null
+  /** The form's name when another lead of the same form has it. */
+  form_name: string | null
+  page_id: string | null
+  /** When the person submitted the form, as Meta announced it. */
+  submitted_at: string | null
+  received_at: string
+  attempts: number
+  /** The next automatic attempt; null when there will be none (retry by hand). */
+  next_attempt_at: string | null
+  reason: string
+  next_step: string
+  /** False when retrying cannot succeed as things stand (e.g. the form collected no email or phone). */
+  retry_can_help: boolean
+  /** The error as recorded, for support. */
+  last_error: string | null
+}
+
+/** The post a comment is on: the store's publication when it published it, and the post on Meta. */
+export type MetaCommentPost = {
+  /** The plugin's publication of the post, when the store published it. */
+  publication_id: string | null
+  /** The publication's caption, shortened, to label the link. */
+  title: string | null
+  /** The publishing account of the publication (its Insights page opens the publication). */
+  account_id: string | null
+  /** The post on Facebook or Instagram, when known. */
+  permalink: string | null
 }
 
 /** A comment on (or mention of) the store's Page or Instagram account. */
@@ -78,6 +128,7 @@ export type MetaComment = {
   /** When the merchant hid it on Meta from the admin. */
   hidden_at: string | null
   connection_id: string | null
+  post: MetaCommentPost
   created_at: string
   updated_at: string
   deleted_at: string | null
@@ -95,11 +146,27 @@ export type MetaWebhookEventsResponse = {
 /** `POST /admin/meta/webhooks/:id/retry`: the change after processing it again. */
 export type MetaWebhookEventResponse = { webhook_event: MetaWebhookEvent }
 
-/** `GET /admin/meta/leads`. */
-export type MetaLeadsResponse = { leads: MetaLead[]; count: number; offset: number; limit: number }
+/**
+ * `GET /admin/meta/leads`: a page of leads, and the leads that failed (newest first, at most 50; all
+ * of them counted in `failed_count`) with the reason and a retry.
+ */
+export type MetaLeadsResponse = {
+  leads: MetaLead[]
+  count: number
+  offset: number
+  limit: number
+  failed_leads: MetaFailedLead[]
+  failed_count: number
+}
 
-/** `GET /admin/meta/comments`. */
-export type MetaCommentsResponse = { comments: MetaComment[]; count: number; offset: number; limit: number }
+/** `GET /admin/meta/comments`: a page of comments, and how many comments are unread in all. */
+export type MetaCommentsResponse = {
+  comments: MetaComment[]
+  count: number
+  offset: number
+  limit: number
+  unread_count: number
+}
 
 /** `POST /admin/meta/comments/read`: how many comments were unread and are now marked read. */
 export type MetaCommentsReadResponse = { marked_read: number }

@@ -9,7 +9,7 @@ import {
   type ServerEvent,
 } from "../../lib/capi"
 import { GraphError } from "../../lib/graph"
-import type { ClaimedCapiEvent } from "../../modules/meta/capi-outbox-store"
+import type { ClaimedCapiEvent } from "../../modules/meta/capi-outbox-repository"
 import { metaService } from "../../modules/meta/resolve-meta-service"
 import type MetaModuleService from "../../modules/meta/service"
 
@@ -46,6 +46,7 @@ function failureOf(error: unknown): DeliveryFailure {
     const code = error.code !== undefined ? ` (#${error.code}${error.subcode ? `/${error.subcode}` : ""})` : ""
     return {
       category: error.category,
+      code: error.code,
       message: `${error.userMessage ? `${error.userTitle ? `${error.userTitle}: ` : ""}${error.userMessage}` : error.message}${code}`,
       retryAfterMs: error.retryAfterMs,
     }
@@ -72,8 +73,7 @@ export async function deliverRows(container: MedusaContainer, rows: OutboxRow[],
   if (!credentials) {
     // Not connected (or the connection needs attention): the events wait; the 7-day window still applies.
     await svc
-      .capiOutboxStore()
-      .postpone(rows.map((r) => r.id), new Date(nowMs + retryDelayMs(1)), "The store is not connected to Meta")
+      .postponeCapiEvents(rows.map((r) => r.id), new Date(nowMs + retryDelayMs(1)), "The store is not connected to Meta")
     report.retry = rows.length
     return report
   }
@@ -88,8 +88,7 @@ export async function deliverRows(container: MedusaContainer, rows: OutboxRow[],
     const { fresh, expired } = partitionExpired(withTime, nowMs)
     if (expired.length) {
       await svc
-        .capiOutboxStore()
-        .markExpired(expired.map((e) => e.row.id), "Older than the Conversions API's 7-day window")
+        .markCapiEventsExpired(expired.map((e) => e.row.id), "Older than the Conversions API's 7-day window")
       report.expired += expired.length
     }
     for (const batch of splitIntoBatches(fresh.map((f) => f.row))) {
@@ -131,11 +130,12 @@ export async function deliverRows(container: MedusaContainer, rows: OutboxRow[],
 async function scheduleRetry(svc: MetaModuleService, rows: OutboxRow[], failure: DeliveryFailure, nowMs: number): Promise<void> {
   // Rows of one batch share their attempt count in practice; group to keep it to few UPDATEs.
   for (const [attempts, group] of groupBy(rows, (row) => row.attempts + 1)) {
-    await svc.capiOutboxStore().scheduleRetry(
+    await svc.scheduleCapiEventRetry(
       group.map((row) => row.id),
       attempts,
       new Date(nowMs + retryDelayMs(attempts, failure.retryAfterMs)),
-      failure.message
+      failure.message,
+      failure.code ?? null
     )
   }
 }
@@ -159,6 +159,7 @@ async function applyOutcomes(
         attempts: outcome.event.attempts + 1,
         next_attempt_at: null,
         last_error: outcome.message,
+        last_error_code: outcome.code ?? null,
       })
       report.failed++
     } else {
@@ -168,7 +169,7 @@ async function applyOutcomes(
   }
   // One UPDATE per Meta response (a request of up to 1,000 events), not one per row.
   for (const [response, group] of groupBy(sent, (s) => s.response)) {
-    await svc.capiOutboxStore().markSent(
+    await svc.markCapiEventsSent(
       group.map((s) => s.event.id),
       new Date(nowMs),
       { events_received: response.events_received, fbtrace_id: response.fbtrace_id, messages: response.messages }
@@ -186,8 +187,7 @@ const OUTBOX_FIELDS = ["id", "pixel_id", "event_name", "event_id", "attempts", "
 /** Pending rows that are due (lease expired or retry time reached), oldest event first, leased to this run. */
 export async function claimDueRows(container: MedusaContainer, limit: number, nowMs = Date.now()): Promise<OutboxRow[]> {
   return metaService(container)
-    .capiOutboxStore()
-    .claimDue(limit, new Date(nowMs), new Date(nowMs + SEND_LEASE_MS))
+    .claimDueCapiEvents(limit, new Date(nowMs), new Date(nowMs + SEND_LEASE_MS))
 }
 
 export async function loadRows(container: MedusaContainer, ids: string[]): Promise<OutboxRow[]> {

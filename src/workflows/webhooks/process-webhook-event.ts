@@ -1,7 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { GraphError } from "../../lib/graph"
-import { STALE_PROCESSING_MS, nextAttemptAt } from "../../lib/webhooks"
+import {
+  STALE_PROCESSING_MS,
+  WEBHOOKS_OFF_ERROR,
+  classifyChange,
+  isGovernedByWebhooksFeature,
+  nextAttemptAt,
+} from "../../lib/webhooks"
 import { metaService } from "../../modules/meta/resolve-meta-service"
 import { actOnMetaWebhookChangeWorkflow } from "./workflows/act-on-meta-webhook-change"
 
@@ -27,7 +33,7 @@ function isPermanent(error: unknown): boolean {
 
 /**
  * Processes one logged change exactly once: claims it, runs actOnMetaWebhookChangeWorkflow (which acts by kind), and records the
- * outcome — or the error and when to try again (permanent errors are not retried automatically).
+ * outcome (leads and comments wait while the Webhooks feature is off) — or the error and when to try again (permanent errors are not retried automatically).
  * `force` (an admin's retry) ignores the schedule.
  */
 export async function processMetaWebhookEvent(
@@ -38,6 +44,15 @@ export async function processMetaWebhookEvent(
   const service = metaService(container)
   const event = await service.claimWebhookEvent(id, { staleMs: STALE_PROCESSING_MS, force: options.force })
   if (!event) return { status: "skipped" }
+  // With Webhooks switched off, leads and comments wait (retried on the usual schedule, or by an admin).
+  if (
+    isGovernedByWebhooksFeature(classifyChange(event.object, event.field, event.payload)) &&
+    !service.featureFlags(await service.retrieveLiveConnection()).webhooks.enabled
+  ) {
+    const next = nextAttemptAt(event.attempts, Date.now())
+    await service.updateMetaWebhookEvents({ id, status: "failed", last_error: WEBHOOKS_OFF_ERROR, next_attempt_at: next })
+    return { status: "failed", error: WEBHOOKS_OFF_ERROR, next_attempt_at: next }
+  }
   try {
     const { result } = await actOnMetaWebhookChangeWorkflow(container).run({
       input: {

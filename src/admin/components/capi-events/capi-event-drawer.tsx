@@ -1,12 +1,20 @@
-import { Button, Drawer, StatusBadge, Text } from "@medusajs/ui"
+import { Badge, Button, Drawer, StatusBadge, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
+import { Link } from "react-router-dom"
 import { formatDateTime } from "../../lib/format-date"
 import type { MetaCapiEvent } from "../../../types/http/events"
-import { CAPI_STATUS, MATCH_RATING } from "./capi-event-labels"
+import { CAPI_STATUS, MATCH_RATING, orderLabel } from "./capi-event-labels"
 import { MatchQualityKeys } from "./match-quality-keys"
 import { JsonCodeBlock } from "../json-code-block"
 
-type Props = { event: MetaCapiEvent | null; onClose: () => void; onReplay: (id: string) => void; replaying: boolean }
+type Props = {
+  event: MetaCapiEvent | null
+  onClose: () => void
+  onReplay: (id: string) => void
+  replaying: boolean
+  /** False while the Conversions API cannot send: replaying would do nothing. */
+  canSend: boolean
+}
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-[120px_1fr] gap-x-3">
@@ -18,7 +26,7 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
 )
 
 /** One Conversions API event: the payload as Meta received it (hashes only), Meta's answer or error. */
-export const CapiEventDrawer = ({ event, onClose, onReplay, replaying }: Props) => (
+export const CapiEventDrawer = ({ event, onClose, onReplay, replaying, canSend }: Props) => (
   <Drawer open={!!event} onOpenChange={(open) => !open && onClose()}>
     <Drawer.Content data-testid="meta-capi-event-drawer">
       <Drawer.Header>
@@ -31,7 +39,16 @@ export const CapiEventDrawer = ({ event, onClose, onReplay, replaying }: Props) 
               <StatusBadge color={CAPI_STATUS[event.status].color}>{CAPI_STATUS[event.status].label}</StatusBadge>
             </Row>
             <Row label="Event id">{event.event_id}</Row>
-            {event.subject_id && <Row label="Subject">{event.subject_id}</Row>}
+            {event.order ? (
+              <Row label="Order">
+                <Link to={event.order.link} className="text-ui-fg-interactive hover:underline">
+                  {orderLabel(event.order)}
+                </Link>{" "}
+                <span className="text-ui-fg-subtle">({event.order.id})</span>
+              </Row>
+            ) : (
+              event.subject_id && <Row label="Subject">{event.subject_id}</Row>
+            )}
             <Row label="Pixel">{event.pixel_id}</Row>
             <Row label="Event time">{formatDateTime(event.event_time)}</Row>
             <Row label="Attempts">{event.attempts}</Row>
@@ -40,7 +57,14 @@ export const CapiEventDrawer = ({ event, onClose, onReplay, replaying }: Props) 
               <Row label="Next attempt">{formatDateTime(event.next_attempt_at)}</Row>
             )}
             {event.replayed_at && <Row label="Replayed">{formatDateTime(event.replayed_at)}</Row>}
-            {event.test_event_code && <Row label="Test code">{event.test_event_code}</Row>}
+            {event.is_test && (
+              <Row label="Test mode">
+                <Badge size="2xsmall" color="orange">
+                  Test mode
+                </Badge>{" "}
+                Sent with code {event.test_event_code}: shown in Test Events, not counted for ads.
+              </Row>
+            )}
             <Row label="Match hint">
               <StatusBadge color={MATCH_RATING[event.match_quality.rating].color}>
                 {MATCH_RATING[event.match_quality.rating].label}
@@ -50,10 +74,16 @@ export const CapiEventDrawer = ({ event, onClose, onReplay, replaying }: Props) 
               <MatchQualityKeys keys={event.match_quality.keys} />
             </Row>
           </div>
-          {event.error && (
+          {event.problem ? (
             <Text size="small" className="text-ui-fg-error" data-testid="meta-capi-event-error">
-              Meta's error: {event.error}
+              {event.problem.message}
             </Text>
+          ) : (
+            event.error && (
+              <Text size="small" className="text-ui-fg-error" data-testid="meta-capi-event-error">
+                Meta's error: {event.error}
+              </Text>
+            )
           )}
           {event.response && (
             <JsonCodeBlock label="Meta's response" value={event.response} />
@@ -68,7 +98,7 @@ export const CapiEventDrawer = ({ event, onClose, onReplay, replaying }: Props) 
           </Button>
         </Drawer.Close>
         {event?.status === "failed" && (
-          <Button size="small" isLoading={replaying} onClick={() => onReplay(event.id)}>
+          <Button size="small" isLoading={replaying} disabled={!canSend} onClick={() => onReplay(event.id)}>
             Replay
           </Button>
         )}

@@ -1,4 +1,4 @@
-import type { MetaCapiEventStatus, MetaMatchQuality } from "../../../types/http/events"
+import type { MetaCapiEvent, MetaCapiEventProblemKind, MetaCapiEventStatus, MetaMatchQuality } from "../../../types/http/events"
 
 type BadgeColor = "green" | "red" | "orange" | "blue" | "grey"
 
@@ -48,3 +48,16 @@ export const USER_DATA_KEY_LABEL: Record<string, string> = {
   fbc: "Click id (fbc)",
   fbp: "Browser id (fbp)",
 }
+
+/** Why an event is not at Meta, in a few words for the list (the event's `problem.message` says more). */
+export const PROBLEM_LABEL: Record<MetaCapiEventProblemKind, string> = {
+  meta_unavailable: "Meta did not answer; retrying",
+  needs_reconnect: "Reconnect to Meta to send",
+  not_connected: "Waiting for a Meta connection",
+  rejected: "Rejected by Meta",
+  expired: "Too old to send",
+}
+
+/** The order number the merchant knows, "#1042", else the order id (never blank). */
+export const orderLabel = (order: NonNullable<MetaCapiEvent["order"]>) =>
+  order.display_id !== null ? `#${order.display_id}` : order.id

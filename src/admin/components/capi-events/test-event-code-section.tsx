@@ -37,7 +37,7 @@ export const TestEventCodeSection = () => {
           </Text>
         </div>
         {current?.test_event_code ? (
-          <StatusBadge color="orange">Testing</StatusBadge>
+          <StatusBadge color="orange">Test mode</StatusBadge>
         ) : current ? (
           <StatusBadge color="green">Live</StatusBadge>
         ) : null}

@@ -1,7 +1,9 @@
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { Link } from "react-router-dom"
-import { META_SETTINGS_PATH, PUBLISHING_ACCOUNTS_PATH } from "./insights-links"
+import type { FeatureReadiness } from "../../../lib/connection/feature-readiness"
+import { MetaFeatureNotice } from "../meta-feature-notice"
+import { PUBLISHING_ACCOUNTS_PATH } from "./insights-links"
 
 type EmptyPageProps = { testId: string; title: string; children: ReactNode; action: ReactNode }
 
@@ -24,19 +26,16 @@ const EmptyPage = ({ testId, title, children, action }: EmptyPageProps) => (
   </Container>
 )
 
-/** The store has no Meta connection: nothing to read insights with. */
-export const InsightsNotConnected = () => (
-  <EmptyPage
-    testId="meta-insights-not-connected"
-    title="Not connected"
-    action={
-      <Button size="small" variant="secondary" asChild>
-        <Link to={META_SETTINGS_PATH}>Go to Settings → Meta</Link>
-      </Button>
-    }
-  >
-    Connect the store to Meta in Settings → Meta to see how your Facebook Page and Instagram posts do.
-  </EmptyPage>
+/** Not connected (never, or any more): nothing to read insights with; the notice says how to connect. */
+export const InsightsNotConnected = ({ readiness }: { readiness: FeatureReadiness }) => (
+  <Container className="divide-y p-0" data-testid="meta-insights-not-connected">
+    <div className="px-6 py-4">
+      <Heading>Insights</Heading>
+    </div>
+    <div className="px-6 py-4">
+      <MetaFeatureNotice readiness={readiness} />
+    </div>
+  </Container>
 )
 
 /** Connected, but publishing is on for no account: insights follow the accounts the store publishes to. */

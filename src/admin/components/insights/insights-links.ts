@@ -6,7 +6,6 @@ export const INSIGHTS_PATH = "/meta/insights"
 export const PUBLISHING_PATH = "/meta/publishing"
 /** The Publishing page opens its accounts drawer on `?accounts=open`. */
 export const PUBLISHING_ACCOUNTS_PATH = `${PUBLISHING_PATH}?accounts=open`
-export const META_SETTINGS_PATH = "/settings/meta"
 
 /** The Insights page of an account, optionally with a publication's drawer open. */
 export const insightsPath = (accountId: string, publicationId?: string) => {

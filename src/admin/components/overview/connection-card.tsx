@@ -1,7 +1,8 @@
 import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { MetaOverviewConnection } from "../../../types/http/overview"
-import { CONNECTION_STATUS, FEATURE_LABEL } from "../../lib/meta-labels"
+import { connectionBadge } from "../../../lib/connection/connection-badge"
+import { FEATURE_LABEL, NEEDS_RECONNECT } from "../../lib/meta-labels"
 import { highestUsage, outlookText } from "./overview-format"
 
 /** Connection: status, when the token renews or must be renewed, permissions per feature and Meta's usage. */
@@ -20,9 +21,15 @@ export const ConnectionCard = ({ connection }: { connection: MetaOverviewConnect
       </Container>
     )
   }
-  const status = CONNECTION_STATUS[connection.status]
+  // Never a green "Active" beside a feature that lacks a permission (the same badge as Settings → Meta).
+  const status = connectionBadge({
+    status: connection.status,
+    features: Object.fromEntries(connection.features.map((f) => [f.feature, { enabled: f.enabled, missing_permissions: f.missing }])),
+  })
   const usage = highestUsage(connection.api_usage)
   const enabled = connection.features.filter((f) => f.enabled)
+  // Permissions Meta granted count for nothing while it refuses the token: no green next to "Revoked".
+  const tokenRefused = NEEDS_RECONNECT.includes(connection.status)
   return (
     <Container className="divide-y p-0" data-testid="meta-overview-connection">
       <div className="flex items-center justify-between px-6 py-4">
@@ -48,7 +55,7 @@ export const ConnectionCard = ({ connection }: { connection: MetaOverviewConnect
         <div className="flex flex-wrap gap-2">
           {enabled.map((f) => (
             <Link key={f.feature} to="/settings/meta" data-testid={`meta-overview-permissions-${f.feature}`}>
-              <Badge size="2xsmall" color={f.missing.length ? "orange" : "green"}>
+              <Badge size="2xsmall" color={tokenRefused ? "grey" : f.missing.length ? "orange" : "green"}>
                 {FEATURE_LABEL[f.feature] ?? f.feature}: {f.granted.length}/{f.needed.length}
                 {f.missing.length ? ` (missing ${f.missing.join(", ")})` : ""}
               </Badge>

@@ -11,6 +11,7 @@ import {
 import { formatDateTime } from "../../lib/format-date"
 import { BoostDrawer } from "../campaigns/boost-drawer"
 import { PublicationInsightsPanel } from "../insights/publication-insights-panel"
+import { useMetaFeatureReadiness } from "../meta-feature-notice"
 import { AccountAvatar } from "./account-avatar"
 import { MediaPreview } from "./media-preview"
 import { canCancel, canDelete, canEdit, canPublishNow, KIND_LABEL, PLATFORM_LABEL, PUBLICATION_STATUS } from "./publication-labels"
@@ -53,6 +54,9 @@ const Actions = ({ publication, onEdit, onDeleted }: { publication: MetaPublicat
   const remove = useDeleteMetaPublication()
   const [boosting, setBoosting] = useState(false)
   const { id, status } = publication
+  // Publishing and boosting go to Meta at once: offered only when the connection lets them through.
+  const publishing = useMetaFeatureReadiness("publishing").readiness
+  const ads = useMetaFeatureReadiness("ads").readiness
 
   const onPublish = () =>
     publish.mutate(id, {
@@ -103,7 +107,7 @@ const Actions = ({ publication, onEdit, onDeleted }: { publication: MetaPublicat
           Edit
         </Button>
       )}
-      {status === "published" && (
+      {status === "published" && ads?.state === "ready" && (
         <>
           <Button size="small" variant="secondary" onClick={() => setBoosting(true)} data-testid="meta-publication-boost">
             Boost
@@ -112,7 +116,13 @@ const Actions = ({ publication, onEdit, onDeleted }: { publication: MetaPublicat
         </>
       )}
       {canPublishNow(status) && (
-        <Button size="small" isLoading={publish.isPending} onClick={onPublish}>
+        <Button
+          size="small"
+          isLoading={publish.isPending}
+          disabled={publishing?.state !== "ready"}
+          title={publishing && publishing.state !== "ready" ? publishing.message : undefined}
+          onClick={onPublish}
+        >
           Publish now
         </Button>
       )}

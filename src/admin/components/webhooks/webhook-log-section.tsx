@@ -1,5 +1,8 @@
-import { Button, Container, Heading, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, StatusBadge, Table, Text, Tooltip, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { webhookChangeLabel } from "../../../lib/webhooks/change-label"
+import { classifyChange } from "../../../lib/webhooks/classify-change"
+import { isGovernedByWebhooksFeature } from "../../../lib/webhooks/feature-gate"
 import { META_WEBHOOKS_PAGE_SIZE, useMetaWebhookEvents, useRetryMetaWebhookEvent } from "../../hooks/api/webhooks"
 import { formatRelative } from "../../lib/format-date"
 import type { MetaWebhookEvent, MetaWebhookEventStatus } from "../../../types/http/webhooks"
@@ -17,8 +20,12 @@ const STATUS_COLOR: Record<MetaWebhookEventStatus, "green" | "red" | "orange" | 
   received: "orange",
 }
 
+/** Why a change cannot be retried now (leads and comments wait while Webhooks is not ready), or null. */
+const retryBlockedFor = (event: MetaWebhookEvent, retryBlocked: string | null) =>
+  isGovernedByWebhooksFeature(classifyChange(event.object, event.field, event.payload)) ? retryBlocked : null
+
 /** Every verified change Meta delivered: status, payload, retry. */
-export const WebhookLogSection = () => {
+export const WebhookLogSection = ({ retryBlocked }: { retryBlocked: string | null }) => {
   const [status, setStatus] = useState<MetaWebhookEventStatus | undefined>()
   const [offset, setOffset] = useState(0)
   const [selected, setSelected] = useState<MetaWebhookEvent | null>(null)
@@ -78,27 +85,34 @@ export const WebhookLogSection = () => {
                 {data.webhook_events.map((event) => (
                   <Table.Row key={event.id} className="cursor-pointer" onClick={() => setSelected(event)}>
                     <Table.Cell>{formatRelative(event.created_at)}</Table.Cell>
-                    <Table.Cell>
-                      {event.object} / {event.field}
-                    </Table.Cell>
+                    <Table.Cell>{webhookChangeLabel(event)}</Table.Cell>
                     <Table.Cell>
                       <StatusBadge color={STATUS_COLOR[event.status]}>{event.status}</StatusBadge>
                     </Table.Cell>
                     <Table.Cell className="max-w-xs truncate">{event.last_error ?? event.outcome ?? "—"}</Table.Cell>
                     <Table.Cell className="text-right">
-                      {event.status === "failed" && (
-                        <Button
-                          size="small"
-                          variant="secondary"
-                          isLoading={retry.isPending && retry.variables === event.id}
-                          onClick={(e) => {
-                            e.stopPropagation()
-                            onRetry(event.id)
-                          }}
-                        >
-                          Retry
-                        </Button>
-                      )}
+                      {event.status === "failed" &&
+                        (retryBlockedFor(event, retryBlocked) ? (
+                          <Tooltip content={retryBlockedFor(event, retryBlocked)}>
+                            <span>
+                              <Button size="small" variant="secondary" disabled>
+                                Retry
+                              </Button>
+                            </span>
+                          </Tooltip>
+                        ) : (
+                          <Button
+                            size="small"
+                            variant="secondary"
+                            isLoading={retry.isPending && retry.variables === event.id}
+                            onClick={(e) => {
+                              e.stopPropagation()
+                              onRetry(event.id)
+                            }}
+                          >
+                            Retry
+                          </Button>
+                        ))}
                     </Table.Cell>
                   </Table.Row>
                 ))}
@@ -113,6 +127,7 @@ export const WebhookLogSection = () => {
         onClose={() => setSelected(null)}
         onRetry={onRetry}
         retrying={retry.isPending}
+        retryBlocked={selected ? retryBlockedFor(selected, retryBlocked) : null}
       />
     </Container>
   )

@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-key"
 import { sdk } from "../../lib/sdk"
 import type {
+  MetaCatalogItemOrder,
   MetaCatalogItemStatus,
+  MetaCatalogItemsBulkResponse,
   MetaCatalogItemsResponse,
   MetaCatalogProductResponse,
   MetaCatalogResponse,
@@ -35,15 +37,54 @@ export const useStartMetaCatalogFullSync = () => {
   })
 }
 
-export const useMetaCatalogItems = (status: MetaCatalogItemStatus | undefined, offset: number) =>
+/** The catalog list as the page asks for it: filters, search and order, one page. */
+export type MetaCatalogListQuery = {
+  status?: MetaCatalogItemStatus
+  excluded?: boolean
+  q?: string
+  order: MetaCatalogItemOrder
+  offset: number
+}
+
+export const useMetaCatalogItems = (list: MetaCatalogListQuery) =>
   useQuery<MetaCatalogItemsResponse, FetchError>({
-    queryKey: [...metaCatalogQueryKey.all, "items", status ?? "all", offset],
+    queryKey: [...metaCatalogQueryKey.all, "items", list],
     queryFn: () =>
       sdk.client.fetch<MetaCatalogItemsResponse>("/admin/meta/catalog/items", {
-        query: { ...(status ? { status } : {}), limit: PAGE_SIZE, offset },
+        query: {
+          ...(list.status ? { status: list.status } : {}),
+          ...(list.excluded !== undefined ? { excluded: String(list.excluded) } : {}),
+          ...(list.q ? { q: list.q } : {}),
+          order: list.order,
+          limit: PAGE_SIZE,
+          offset: list.offset,
+        },
       }),
+    placeholderData: (previous) => previous,
     refetchInterval: IDLE_POLL_MS,
   })
+
+export type MetaCatalogBulkAction = "exclude" | "include" | "sync"
+
+/** Exclude, include or sync the selected rows' variants. */
+export const useMetaCatalogBulkAction = () => {
+  const queryClient = useQueryClient()
+  return useMutation<MetaCatalogItemsBulkResponse, FetchError, { action: MetaCatalogBulkAction; variant_ids: string[] }>({
+    mutationFn: ({ action, variant_ids }) =>
+      sdk.client.fetch(`/admin/meta/catalog/items/${action}`, { method: "POST", body: { variant_ids } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: metaCatalogQueryKey.all }),
+  })
+}
+
+/** Include or exclude every variant of one product (the product route without variant_ids). */
+export const useMetaCatalogWholeProduct = () => {
+  const queryClient = useQueryClient()
+  return useMutation<MetaCatalogProductResponse, FetchError, { productId: string; action: "include" | "exclude" }>({
+    mutationFn: ({ productId, action }) =>
+      sdk.client.fetch(`/admin/meta/catalog/products/${productId}/${action}`, { method: "POST", body: {} }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: metaCatalogQueryKey.all }),
+  })
+}
 
 export const useMetaCatalogProduct = (productId: string) =>
   useQuery<MetaCatalogProductResponse, FetchError>({

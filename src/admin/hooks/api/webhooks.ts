@@ -43,12 +43,15 @@ export const useRetryMetaWebhookEvent = () => {
   })
 }
 
-export const useMetaLeads = (offset: number) =>
+/** Leads (and the failed ones); for one customer when `customerId` is given (the customer page). */
+export const useMetaLeads = (offset: number, customerId?: string, limit: number = PAGE_SIZE) =>
   useQuery<MetaLeadsResponse, FetchError>({
-    queryKey: [...metaLeadsQueryKey.all, "list", offset],
+    queryKey: [...metaLeadsQueryKey.all, "list", customerId ?? "all", offset, limit],
     queryFn: () =>
-      sdk.client.fetch<MetaLeadsResponse>("/admin/meta/leads", { query: { limit: PAGE_SIZE, offset } }),
-    refetchInterval: LIVE_MS,
+      sdk.client.fetch<MetaLeadsResponse>("/admin/meta/leads", {
+        query: { limit, offset, ...(customerId ? { customer_id: customerId } : {}) },
+      }),
+    refetchInterval: customerId ? false : LIVE_MS,
   })
 
 export const useMetaComments = (unreadOnly: boolean) =>
@@ -66,6 +69,22 @@ export const useMarkMetaCommentsRead = () => {
   return useMutation<MetaCommentsReadResponse, FetchError, void>({
     mutationFn: () => sdk.client.fetch("/admin/meta/comments/read", { method: "POST", body: {} }),
     onSuccess: () => {
+      // Every comment is read now: the "new only" lists are empty and no row stays marked new while
+      // the lists refetch.
+      const readAt = new Date().toISOString()
+      for (const [key, current] of queryClient.getQueriesData<MetaCommentsResponse>({ queryKey: metaCommentsQueryKey.all })) {
+        if (!current) continue
+        const unreadOnly = key[key.length - 1] === true
+        queryClient.setQueryData<MetaCommentsResponse>(
+          key,
+          unreadOnly
+            ? { ...current, comments: [], count: 0, unread_count: 0 }
+            : { ...current, unread_count: 0, comments: current.comments.map((c) => ({ ...c, read_at: c.read_at ?? readAt })) }
+        )
+      }
+      queryClient.setQueriesData<MetaWebhookEventsResponse>({ queryKey: metaWebhooksQueryKey.all }, (current) =>
+        current ? { ...current, unread_comments: 0 } : current
+      )
       void queryClient.invalidateQueries({ queryKey: metaCommentsQueryKey.all })
       void queryClient.invalidateQueries({ queryKey: metaWebhooksQueryKey.all })
     },

@@ -2,12 +2,14 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Meta } from "@medusajs/icons"
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
+import { featureReadiness, type FeatureReadinessState } from "../../../lib/connection/feature-readiness"
 import type { MetaConnection, MetaFeature } from "../../../types/http/connection"
+import { MetaFeatureNotice } from "../../components/meta-feature-notice"
 import { MetaLoadError } from "../../components/meta-load-error"
 import { MetaPageSkeleton } from "../../components/meta-page-skeleton"
 import { MetaOverviewSection } from "../../components/overview/overview-section"
 import { useMetaConnection } from "../../hooks/api/connection"
-import { CONNECTION_STATUS } from "../../lib/meta-labels"
+import { connectionBadge } from "../../../lib/connection/connection-badge"
 
 type MetaScreen = { to: string; label: string; description: string; feature: MetaFeature }
 
@@ -57,14 +59,21 @@ const SCREENS: MetaScreen[] = [
   },
 ]
 
-type ScreenState = { label: string; color: "green" | "orange" | "grey" }
+type ScreenState = { label: string; color: "green" | "orange" | "red" | "grey" }
 
+const SCREEN_STATE: Record<Exclude<FeatureReadinessState, "missing_asset">, ScreenState> = {
+  not_connected: { label: "Not connected", color: "grey" },
+  needs_reconnect: { label: "Reconnect needed", color: "red" },
+  feature_off: { label: "Off", color: "grey" },
+  missing_permissions: { label: "Missing permissions", color: "orange" },
+  ready: { label: "On", color: "green" },
+}
+
+/** The same verdict the screen itself shows in its notice, as a badge. */
 const screenState = (connection: MetaConnection | null, feature: MetaFeature): ScreenState => {
-  if (!connection) return { label: "Not connected", color: "grey" }
-  const state = connection.features[feature]
-  if (!state.enabled) return { label: "Off", color: "grey" }
-  if (state.missing_permissions.length) return { label: "Missing permissions", color: "orange" }
-  return { label: "On", color: "green" }
+  const readiness = featureReadiness(connection, feature)
+  if (readiness.state === "missing_asset") return { label: readiness.title, color: "orange" }
+  return SCREEN_STATE[readiness.state]
 }
 
 /**
@@ -82,10 +91,11 @@ const MetaPage = () => {
     return <MetaLoadError message={error.message} onRetry={() => refetch()} />
   }
 
-  const status = connection ? CONNECTION_STATUS[connection.status] : null
+  const status = connection ? connectionBadge(connection) : null
 
   return (
     <div className="flex flex-col gap-y-3">
+      <MetaFeatureNotice readiness={featureReadiness(connection ?? null)} />
       <MetaOverviewSection />
       <Container className="divide-y p-0" data-testid="meta-screens">
         <div className="flex items-center justify-between px-6 py-4">

@@ -30,6 +30,14 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     res.status(403).type("text/plain").send("Forbidden")
     return
   }
+  // Settings → Meta shows "Meta verified this URL on …"; a failed write must not fail Meta's handshake.
+  try {
+    await service.recordWebhookVerification(new Date())
+  } catch (error) {
+    req.scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Meta webhook: the verification succeeded but could not be recorded (${(error as Error).message})`)
+  }
   res.status(200).type("text/plain").send(challenge)
 }
 

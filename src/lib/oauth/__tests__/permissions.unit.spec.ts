@@ -1,5 +1,6 @@
 import {
   BASE_PERMISSIONS,
+  dialogScopesFor,
   FEATURE_PERMISSIONS,
   isMetaFeature,
   META_FEATURES,
@@ -96,5 +97,47 @@ describe("permissions", () => {
   it("recognises feature names", () => {
     expect(isMetaFeature("capi")).toBe(true)
     expect(isMetaFeature("pixel")).toBe(false)
+  })
+})
+
+describe("dialogScopesFor (the Login dialog's scopes from the store's switches)", () => {
+  const flags = (on: string[]) =>
+    Object.fromEntries(["catalog", "capi", "publishing", "insights", "ads", "webhooks"].map((f) => [f, { enabled: on.includes(f) }]))
+
+  it("asks only for the base permissions when every feature is off", () => {
+    expect(dialogScopesFor(flags([]))).toEqual(["business_management", "pages_show_list"])
+  })
+
+  it("asks for a feature's permissions only while it is on", () => {
+    const scopes = dialogScopesFor(flags(["capi"]))
+    expect(scopes).toEqual(["business_management", "pages_show_list", "ads_management"])
+    expect(scopes).not.toContain("ads_read")
+    expect(scopes).not.toContain("catalog_management")
+  })
+
+  it("drops webhooks' lead and comment permissions when webhooks are off", () => {
+    const scopes = dialogScopesFor(flags(["catalog", "capi", "publishing", "insights", "ads"]))
+    expect(scopes).not.toContain("leads_retrieval")
+    expect(scopes).not.toContain("instagram_manage_comments")
+    expect(scopes).not.toContain("pages_manage_metadata")
+    expect(scopes).toContain("pages_read_engagement")
+  })
+
+  it("keeps publishing's optional tagging scopes with publishing, even with catalog sync off", () => {
+    const scopes = dialogScopesFor(flags(["publishing"]))
+    expect(scopes).toEqual(expect.arrayContaining(["instagram_content_publish", "instagram_shopping_tag_products", "catalog_management"]))
+    expect(scopes.indexOf("instagram_shopping_tag_products")).toBeGreaterThan(scopes.indexOf("instagram_content_publish"))
+  })
+
+  it("ignores unknown feature names, missing flags and anything but enabled: true", () => {
+    expect(
+      dialogScopesFor({ shops: { enabled: true }, ads: { enabled: false }, capi: undefined, insights: { enabled: "yes" as never } })
+    ).toEqual(["business_management", "pages_show_list"])
+  })
+
+  it("asks for each permission once whatever the switches, in the same order as scopesFor", () => {
+    const all = dialogScopesFor(flags(["webhooks", "ads", "insights", "publishing", "capi", "catalog"]))
+    expect(new Set(all).size).toBe(all.length)
+    expect(all.slice(0, scopesFor([...META_FEATURES]).length)).toEqual(scopesFor([...META_FEATURES]))
   })
 })

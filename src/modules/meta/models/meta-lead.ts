@@ -7,6 +7,8 @@ export const MetaLead = model
     leadgen_id: model.text(),
     page_id: model.text().nullable(),
     form_id: model.text().nullable(),
+    /** The form's name as Meta had it when the lead was fetched. */
+    form_name: model.text().nullable(),
     ad_id: model.text().nullable(),
     adset_id: model.text().nullable(),
     campaign_id: model.text().nullable(),

@@ -21,6 +21,7 @@ export const resetCapiEventForReplayStep = createStep(
       attempts: row.attempts,
       next_attempt_at: row.next_attempt_at,
       last_error: row.last_error,
+      last_error_code: row.last_error_code,
       replayed_at: row.replayed_at,
     }
     await svc.updateMetaCapiEvents({
@@ -29,6 +30,7 @@ export const resetCapiEventForReplayStep = createStep(
       attempts: 0,
       next_attempt_at: new Date(Date.now() + 60_000),
       last_error: null,
+      last_error_code: null,
       replayed_at: new Date(),
     })
     return new StepResponse({ ids: [row.id] }, previous)

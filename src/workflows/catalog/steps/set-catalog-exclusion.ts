@@ -19,15 +19,15 @@ export const setCatalogExclusionStep = createStep(
       product_id: input.product_id,
       states: ids.map((id) => ({ variant_id: id, excluded: before.find((b: any) => b.variant_id === id)?.excluded ?? false })),
     }
-    await service.catalogItemStore().setExcluded(input.product_id, ids, input.excluded)
+    await service.setCatalogItemsExcluded(input.product_id, ids, input.excluded)
     return new StepResponse({ variant_ids: ids }, previous)
   },
   async (previous, { container }) => {
     if (!previous) return
-    const store = metaService(container).catalogItemStore()
+    const service = metaService(container)
     for (const excluded of [true, false]) {
       const ids = previous.states.filter((s) => s.excluded === excluded).map((s) => s.variant_id)
-      if (ids.length) await store.setExcluded(previous.product_id, ids, excluded)
+      if (ids.length) await service.setCatalogItemsExcluded(previous.product_id, ids, excluded)
     }
   }
 )

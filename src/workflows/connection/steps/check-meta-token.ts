@@ -34,7 +34,9 @@ export const checkMetaTokenStep = createStep(
       .filter(([, flag]) => flag.enabled)
       .map(([name]) => name as (typeof FEATURE_NAMES)[number])
 
-    let health: MetaHealth
+    let health: Omit<MetaHealth, "checks">
+    // False only when Meta did not answer debug_token (the setup checks then have nothing to go on).
+    let reachable = true
     if (!connection.access_token) {
       health = {
         ok: false,
@@ -101,6 +103,7 @@ export const checkMetaTokenStep = createStep(
           await service.recordGraphFailure(connection.id, error)
         }
         await service.updateMetaConnections({ id: connection.id, last_health_check_at: now })
+        reachable = error instanceof GraphError && error.category === "auth"
         health = {
           ok: false,
           checked_at: now.toISOString(),
@@ -111,7 +114,7 @@ export const checkMetaTokenStep = createStep(
         }
       }
     }
-    return new StepResponse({ health, connection_id: connection.id }, previous)
+    return new StepResponse({ health, reachable, connection_id: connection.id }, previous)
   },
   async (previous, { container }) => {
     if (previous) {

@@ -5,6 +5,7 @@ import {
   EMPTY_SELECTION,
   SELECTION_TYPES,
   chooseSelections,
+  pageInstagramMismatch,
   unknownSelections,
 } from "../../../lib/connection"
 import type { DiscoveredMetaAsset } from "./discover-meta-assets"
@@ -75,6 +76,11 @@ export const storeMetaConnectionStep = createStep(
           .join("; ")
       )
     }
+    const mismatch = pageInstagramMismatch(
+      { page_id: requested.page_id ?? null, instagram_account_id: requested.instagram_account_id ?? null },
+      input.assets
+    )
+    if (mismatch) throw new MedusaError(MedusaError.Types.INVALID_DATA, mismatch)
     let connection = await service.retrieveLiveConnection()
     let restored = false
     if (!connection) {

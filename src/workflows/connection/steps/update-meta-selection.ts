@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { AssetSelection, SELECTION_TYPES, unknownSelections } from "../../../lib/connection"
+import { AssetSelection, SELECTION_TYPES, pageInstagramMismatch, unknownSelections } from "../../../lib/connection"
 import { metaService } from "../../../modules/meta/resolve-meta-service"
 
 /** Saves the merchant's choice of business, page, Instagram account, ad account, pixel and catalog. */
@@ -21,6 +21,19 @@ export const updateMetaSelectionStep = createStep(
           .map((key) => `${key}: ${input[key]} is not a ${SELECTION_TYPES[key].replace("_", " ")} of this connection`)
           .join("; ")
       )
+    }
+    if ("page_id" in input || "instagram_account_id" in input) {
+      const mismatch = pageInstagramMismatch(
+        {
+          page_id: input.page_id !== undefined ? input.page_id : ((connection.page_id as string | null) ?? null),
+          instagram_account_id:
+            input.instagram_account_id !== undefined
+              ? input.instagram_account_id
+              : ((connection.instagram_account_id as string | null) ?? null),
+        },
+        assets as unknown as Parameters<typeof pageInstagramMismatch>[1]
+      )
+      if (mismatch) throw new MedusaError(MedusaError.Types.INVALID_DATA, mismatch)
     }
     const previous = Object.fromEntries(
       (Object.keys(input) as (keyof AssetSelection)[]).map((key) => [key, connection[key]])

@@ -32,7 +32,7 @@ async function readSignals(container: MedusaContainer, now: Date): Promise<Alert
   const since24h = new Date(now.getTime() - DAY_MS)
   const [failed, catalog, capi, ruleActions, accounts] = await Promise.all([
     flags.publishing.enabled ? publishing.listFailedPublications({ limit: 20, since: new Date(now.getTime() - FAILED_PUBLICATION_WINDOW_MS) }) : [],
-    flags.catalog.enabled ? meta.catalogItemStore().countByStatus() : null,
+    flags.catalog.enabled ? meta.countCatalogItemsByStatus() : null,
     flags.capi.enabled ? meta.capiCounts({ periodStart: since24h, periodEnd: now, failingSince: since24h }) : null,
     flags.ads.enabled ? ads.listRuleActions(since24h) : [],
     flags.ads.enabled && connection?.ad_account_id ? ads.listMetaAdAccounts({ meta_id: connection.ad_account_id }) : [],

@@ -5,19 +5,26 @@ import type { FetchedMetaLead } from "./fetch-meta-lead"
 type Undo = {
   created: boolean
   id: string
-  previous: { id: string; customer_id: string | null; answers: Record<string, unknown>; consents: Record<string, unknown> } | null
+  previous: {
+    id: string
+    customer_id: string | null
+    form_name: string | null
+    answers: Record<string, unknown>
+    consents: Record<string, unknown>
+  } | null
 }
 
 /** Keeps the lead (one row per leadgen id) linked to its customer. */
 export const storeMetaLeadStep = createStep(
   "store-meta-lead",
-  async (input: { fetched: FetchedMetaLead; customer_id: string }, { container }) => {
+  async (input: { fetched: FetchedMetaLead; customer_id: string; form_name: string | null }, { container }) => {
     const service = metaService(container)
     const { fetched } = input
     const fields = {
       leadgen_id: fetched.notice.leadgen_id,
       page_id: fetched.notice.page_id,
       form_id: fetched.lead.form_id,
+      form_name: input.form_name,
       ad_id: fetched.lead.ad_id,
       adset_id: fetched.lead.adset_id,
       campaign_id: fetched.lead.campaign_id,
@@ -46,8 +53,8 @@ export const storeMetaLeadStep = createStep(
     if (undo.created) {
       await service.deleteMetaLeads([undo.id])
     } else if (undo.previous) {
-      const { id, customer_id, answers, consents } = undo.previous
-      await service.updateMetaLeads({ id, customer_id, answers, consents })
+      const { id, customer_id, form_name, answers, consents } = undo.previous
+      await service.updateMetaLeads({ id, customer_id, form_name, answers, consents })
     }
   }
 )

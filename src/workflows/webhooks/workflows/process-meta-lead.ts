@@ -3,16 +3,20 @@ import { WorkflowResponse, createWorkflow, transform, when } from "@medusajs/fra
 import { LeadgenNotice, customerUpdateFromLead } from "../../../lib/webhooks"
 import { fetchMetaLeadStep } from "../steps/fetch-meta-lead"
 import { findLeadCustomerStep } from "../steps/find-lead-customer"
+import { readLeadFormNameStep } from "../steps/read-lead-form-name"
 import { storeMetaLeadStep } from "../steps/store-meta-lead"
 
 export const processMetaLeadWorkflowId = "process-meta-lead"
 
 /**
- * A `leadgen` notice → the lead from Graph → the Medusa customer (found by email, else phone; created
+ * A `leadgen` notice → the lead from Graph (and its form's name) → the Medusa customer (found by email, else phone; created
  * when there is none, completed where fields are missing) → the lead record linked to it.
  */
 export const processMetaLeadWorkflow = createWorkflow(processMetaLeadWorkflowId, (input: LeadgenNotice) => {
   const fetched = fetchMetaLeadStep(input)
+  const formName = readLeadFormNameStep(
+    transform({ fetched }, ({ fetched }) => ({ form_id: fetched.lead.form_id, page_id: fetched.notice.page_id }))
+  )
   const match = findLeadCustomerStep(
     transform({ fetched }, ({ fetched }) => ({ email: fetched.customer.email, phone: fetched.customer.phone }))
   )
@@ -46,7 +50,13 @@ export const processMetaLeadWorkflow = createWorkflow(processMetaLeadWorkflowId,
   )
 
   const customerId = transform({ match, created }, ({ match, created }) => match?.id ?? created![0].id)
-  const lead = storeMetaLeadStep(transform({ fetched, customerId }, ({ fetched, customerId }) => ({ fetched, customer_id: customerId })))
+  const lead = storeMetaLeadStep(
+    transform({ fetched, customerId, formName }, ({ fetched, customerId, formName }) => ({
+      fetched,
+      customer_id: customerId,
+      form_name: formName,
+    }))
+  )
 
   return new WorkflowResponse(
     transform({ lead, match, customerId }, ({ lead, match, customerId }) => ({

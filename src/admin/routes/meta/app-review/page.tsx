@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { AppReviewChecklist } from "../../../components/overview/app-review-checklist"
+import { MetaFeatureNotice, useMetaFeatureReadiness } from "../../../components/meta-feature-notice"
 import { MetaPageSkeleton } from "../../../components/meta-page-skeleton"
 import { SectionError } from "../../../components/webhooks/section-error"
 import { useMetaAppReview } from "../../../hooks/api/overview"
@@ -8,6 +9,7 @@ import { useMetaAppReview } from "../../../hooks/api/overview"
 /** Going live with Meta: the App Review checklist for the permissions the enabled features request. */
 const MetaAppReviewPage = () => {
   const query = useMetaAppReview()
+  const { readiness } = useMetaFeatureReadiness()
   return (
     <div className="flex flex-col gap-y-3" data-testid="meta-app-review">
       <Container className="px-6 py-4">
@@ -17,6 +19,7 @@ const MetaAppReviewPage = () => {
           listed, and submit in the App Dashboard → App Review.
         </Text>
       </Container>
+      <MetaFeatureNotice readiness={readiness} />
       {query.isPending && <MetaPageSkeleton />}
       {query.isError && (
         <Container className="p-0">

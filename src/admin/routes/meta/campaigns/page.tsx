@@ -12,6 +12,7 @@ import { AD_RANGE_LABEL, AD_RANGE_PERIOD, AD_RANGES, pickAdRange, STATUS_LABEL, 
 import { CampaignsKpis, CampaignsKpisSkeleton } from "../../../components/campaigns/campaigns-kpis"
 import { CampaignsTable } from "../../../components/campaigns/campaigns-table"
 import { FilterSelect } from "../../../components/list/filter-select"
+import { MetaFeatureNotice, useMetaFeatureReadiness } from "../../../components/meta-feature-notice"
 import { OffsetPagination } from "../../../components/offset-pagination"
 import { SectionError } from "../../../components/webhooks/section-error"
 import {
@@ -123,6 +124,10 @@ const MetaCampaignsPage = () => {
   const filters: MetaCampaignFilters = { ...(status ? { status } : {}), ...(q ? { q } : {}) }
   const query = useMetaCampaigns(filters, { offset })
   const sync = useSyncMetaCampaigns()
+  const { readiness, isPending: readinessPending } = useMetaFeatureReadiness("ads")
+  // Mirrored figures and their switches stand for what is live at Meta only while the connection works:
+  // until then the page shows the notice and the change log, and nothing that would act on Meta.
+  const ready = readiness?.state === "ready"
   const { data } = query
   const account = data?.account ?? null
   const campaigns = data?.campaigns ?? []
@@ -152,7 +157,14 @@ const MetaCampaignsPage = () => {
             </Text>
             {account && <AccountLine account={account} />}
           </div>
-          <Button size="small" variant="secondary" isLoading={sync.isPending} onClick={onSync} data-testid="meta-campaigns-sync">
+          <Button
+            size="small"
+            variant="secondary"
+            isLoading={sync.isPending}
+            disabled={!ready}
+            onClick={onSync}
+            data-testid="meta-campaigns-sync"
+          >
             <ArrowPath />
             Sync from Meta
           </Button>
@@ -180,7 +192,9 @@ const MetaCampaignsPage = () => {
         </div>
       </Container>
 
-      {query.isPending && (
+      <MetaFeatureNotice readiness={readiness} />
+
+      {(query.isPending || readinessPending) && (
         <>
           <CampaignsKpisSkeleton />
           <Container className="flex flex-col gap-y-3 px-6 py-4" aria-busy data-testid="meta-campaigns-loading">
@@ -197,14 +211,14 @@ const MetaCampaignsPage = () => {
         </Container>
       )}
 
-      {data && !account && (
-        <Message title="No ad account selected: choose one in Settings → Meta" testId="meta-campaigns-no-account">
-          Pick the ad account in <Link to="/settings/meta" className="text-ui-fg-interactive">Settings → Meta</Link>. If
-          you just picked one, use Sync from Meta to read its campaigns now.
+      {ready && data && !account && (
+        <Message title="Campaigns not read from Meta yet" testId="meta-campaigns-not-synced">
+          The ad account chosen in <Link to="/settings/meta" className="text-ui-fg-interactive">Settings → Meta</Link> has
+          not been read yet. Sync from Meta reads its campaigns now; after that they are kept up to date on their own.
         </Message>
       )}
 
-      {data && account && data.count === 0 && (
+      {ready && data && account && data.count === 0 && (
         <Message
           title={filtered ? "No campaigns match these filters." : "No campaigns yet"}
           testId="meta-campaigns-empty"
@@ -215,7 +229,7 @@ const MetaCampaignsPage = () => {
         </Message>
       )}
 
-      {data && account && data.count > 0 && (
+      {ready && data && account && data.count > 0 && (
         <>
           <CampaignsKpis campaigns={campaigns} count={data.count} range={range} currency={account.currency} />
           <Section
@@ -243,7 +257,7 @@ const MetaCampaignsPage = () => {
 
       {account && <AdChangesSection currency={account.currency} names={names} />}
 
-      {account && (
+      {ready && account && (
         <CampaignDrawer
           campaignId={campaignId}
           listed={campaigns.find((c) => c.id === campaignId)}

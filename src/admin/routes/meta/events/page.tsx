@@ -3,7 +3,8 @@ import { useState } from "react"
 import { CapiEventsLogSection } from "../../../components/capi-events/capi-events-log-section"
 import { MatchQualitySection } from "../../../components/capi-events/match-quality-section"
 import { TestEventCodeSection } from "../../../components/capi-events/test-event-code-section"
-import { useMetaCapiEvents } from "../../../hooks/api/capi-events"
+import { MetaFeatureNotice, useMetaFeatureReadiness } from "../../../components/meta-feature-notice"
+import { useMetaCapiEvents, useMetaCapiSettings } from "../../../hooks/api/capi-events"
 import type { MetaCapiEventFilters } from "../../../../types/http/events"
 
 /** Store → Meta: the Conversions API events log, how well they can be matched, and Test Events. */
@@ -11,9 +12,14 @@ const MetaEventsPage = () => {
   const [filters, setFilters] = useState<MetaCapiEventFilters>({})
   const [offset, setOffset] = useState(0)
   const events = useMetaCapiEvents(filters, offset)
+  const { readiness } = useMetaFeatureReadiness("capi")
+  const settings = useMetaCapiSettings()
   return (
     <div className="flex flex-col gap-y-3">
+      <MetaFeatureNotice readiness={readiness} />
       <CapiEventsLogSection
+        testEventCode={settings.data?.settings.test_event_code ?? null}
+        canSend={readiness?.state === "ready"}
         filters={filters}
         onFiltersChange={(next) => {
           setOffset(0)

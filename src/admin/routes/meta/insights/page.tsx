@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Alert, Button, Container, Heading, Select, Skeleton, Tabs, Text, toast } from "@medusajs/ui"
 import { useMemo, type ReactNode } from "react"
 import { useSearchParams } from "react-router-dom"
+import type { FeatureReadiness } from "../../../../lib/connection/feature-readiness"
 import type { MetaAccountInsights } from "../../../../types/http/insights"
 import type { MetaPublishingAccount } from "../../../../types/http/publishing"
 import { AccountTrendChart } from "../../../components/insights/account-trend-chart"
@@ -19,11 +20,11 @@ import { InsightsKpis, InsightsKpisSkeleton } from "../../../components/insights
 import { InsightsPublicationDrawer } from "../../../components/insights/insights-publication-drawer"
 import { InsightsPublicationsTable } from "../../../components/insights/insights-publications-table"
 import { TopPostsChart } from "../../../components/insights/top-posts-chart"
+import { MetaFeatureNotice, useMetaFeatureReadiness } from "../../../components/meta-feature-notice"
 import { MetaLoadError } from "../../../components/meta-load-error"
 import { MetaPageSkeleton } from "../../../components/meta-page-skeleton"
 import { accountLabel } from "../../../components/publishing/account-avatar"
 import { SectionError } from "../../../components/webhooks/section-error"
-import { useMetaConnection } from "../../../hooks/api/connection"
 import { useMetaAccountInsights, useRefreshMetaInsights } from "../../../hooks/api/insights"
 import { useMetaPublishingAccounts } from "../../../hooks/api/publishing"
 import { formatRelative } from "../../../lib/format-date"
@@ -80,12 +81,14 @@ type DashboardProps = {
   accounts: MetaPublishingAccount[]
   /** Every account, so a publication's drawer names its account. */
   accountsById: Map<string, MetaPublishingAccount>
+  /** Insights as the connection allows them; figures already read stay readable, refreshing waits for "ready". */
+  readiness: FeatureReadiness
 }
 
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`
 
 /** The insights of the enabled accounts: KPIs, the account over time, top posts, best times and every post. */
-const InsightsDashboard = ({ accounts, accountsById }: DashboardProps) => {
+const InsightsDashboard = ({ accounts, accountsById, readiness }: DashboardProps) => {
   const { account, range, publicationId, change } = useInsightsParams(accounts)
   const period = useMemo(() => rangeForPreset(range), [range])
   const query = useMetaAccountInsights(account.id, period)
@@ -120,6 +123,7 @@ const InsightsDashboard = ({ accounts, accountsById }: DashboardProps) => {
             size="small"
             variant="secondary"
             isLoading={refresh.isPending}
+            disabled={readiness.state !== "ready"}
             onClick={onRefresh}
             data-testid="meta-insights-refresh"
           >
@@ -160,6 +164,11 @@ const InsightsDashboard = ({ accounts, accountsById }: DashboardProps) => {
             {refreshedText(insights)}
           </Text>
         </div>
+        {readiness.state !== "ready" && (
+          <div className="px-6 py-4">
+            <MetaFeatureNotice readiness={readiness} />
+          </div>
+        )}
         {insights?.unavailable_reason && (
           <div className="px-6 py-4">
             <Alert variant="info">{insights.unavailable_reason}</Alert>
@@ -232,7 +241,7 @@ const InsightsDashboard = ({ accounts, accountsById }: DashboardProps) => {
 }
 
 /** The accounts insights are kept for: those publishing is on for. */
-const InsightsForAccounts = () => {
+const InsightsForAccounts = ({ readiness }: { readiness: FeatureReadiness }) => {
   const query = useMetaPublishingAccounts()
   const all = query.data?.accounts
   const enabled = useMemo(() => (all ?? []).filter((a) => a.enabled), [all])
@@ -245,21 +254,29 @@ const InsightsForAccounts = () => {
         <div className="px-6 py-4">
           <Heading>Insights</Heading>
         </div>
+        <MetaFeatureNotice readiness={readiness} className="mx-6 my-4" />
         <SectionError what="The publishing accounts" message={query.error.message} onRetry={() => query.refetch()} />
       </Container>
     )
   }
-  if (enabled.length === 0) return <InsightsNoAccounts />
-  return <InsightsDashboard accounts={enabled} accountsById={accountsById} />
+  if (enabled.length === 0) {
+    return (
+      <div className="flex flex-col gap-y-3">
+        <MetaFeatureNotice readiness={readiness} />
+        <InsightsNoAccounts />
+      </div>
+    )
+  }
+  return <InsightsDashboard accounts={enabled} accountsById={accountsById} readiness={readiness} />
 }
 
 /** Insights: how the store's posts do, when to post, and the revenue posts bring. */
 const MetaInsightsPage = () => {
-  const { connection, isPending, isError, error, refetch } = useMetaConnection()
+  const { readiness, isPending, isError, error, refetch } = useMetaFeatureReadiness("insights")
   if (isPending) return <MetaPageSkeleton />
-  if (isError) return <MetaLoadError message={error.message} onRetry={() => refetch()} />
-  if (!connection) return <InsightsNotConnected />
-  return <InsightsForAccounts />
+  if (isError || !readiness) return <MetaLoadError message={error?.message ?? "The Meta connection could not be read."} onRetry={() => refetch()} />
+  if (readiness.state === "not_connected") return <InsightsNotConnected readiness={readiness} />
+  return <InsightsForAccounts readiness={readiness} />
 }
 
 export const config = defineRouteConfig({

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import type { MetaPublication, MetaPublicationStatus } from "../../../../types/http/publishing"
 import { FilterSelect } from "../../../components/list/filter-select"
+import { MetaFeatureNotice, useMetaFeatureReadiness } from "../../../components/meta-feature-notice"
 import { ListStates } from "../../../components/list/list-states"
 import { OffsetPagination } from "../../../components/offset-pagination"
 import { accountLabel } from "../../../components/publishing/account-avatar"
@@ -77,6 +78,9 @@ const MetaPublishingPage = () => {
   const [compose, setCompose] = useState<{ open: boolean; publication?: MetaPublication }>({ open: false })
   const [selected, setSelected] = useState<MetaPublication | null>(null)
   const reschedule = useReschedulePublication()
+  // Posts already planned stay listed; nothing new is composed while Meta would not receive it.
+  const { readiness } = useMetaFeatureReadiness("publishing")
+  const canCompose = readiness?.state === "ready"
 
   const accounts = useMetaPublishingAccounts().data?.accounts ?? []
   const accountsById = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts])
@@ -119,11 +123,21 @@ const MetaPublishingPage = () => {
           <Button size="small" variant="secondary" onClick={() => setAccountsOpen(true)}>
             Accounts
           </Button>
-          <Button size="small" onClick={() => setCompose({ open: true })} data-testid="meta-publishing-new">
+          <Button
+            size="small"
+            disabled={!canCompose}
+            onClick={() => setCompose({ open: true })}
+            data-testid="meta-publishing-new"
+          >
             New post
           </Button>
         </div>
       </div>
+      {readiness && readiness.state !== "ready" && (
+        <div className="px-6 py-4">
+          <MetaFeatureNotice readiness={readiness} />
+        </div>
+      )}
       <div className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
         <div className="flex items-center gap-x-3">
           <Tabs value={view} onValueChange={(value) => change({ view: value, offset: undefined })}>

@@ -3,6 +3,7 @@ import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import type { MetaAdRule } from "../../../../types/http/ads"
+import { MetaFeatureNotice, useMetaFeatureReadiness } from "../../../components/meta-feature-notice"
 import { RuleDecisionsSection } from "../../../components/rules/rule-decisions-section"
 import { RuleEditor } from "../../../components/rules/rule-editor"
 import { RulesListSection } from "../../../components/rules/rules-list-section"
@@ -16,7 +17,10 @@ const MetaRulesPage = () => {
   const account = useMetaAdAccount()
   const rules = useMetaAdRules()
   const [editing, setEditing] = useState<MetaAdRule | "new" | null>(null)
-  const pending = account.isPending || rules.isPending
+  const connection = useMetaFeatureReadiness("ads")
+  // Rules act through Meta: while ads cannot reach it, only the notice and the decisions already logged show.
+  const ready = connection.readiness?.state === "ready"
+  const pending = account.isPending || rules.isPending || connection.isPending
   const error = account.error ?? rules.error
 
   return (
@@ -28,6 +32,8 @@ const MetaRulesPage = () => {
           and stock. Every decision, acted or skipped, is logged below.
         </Text>
       </Container>
+
+      <MetaFeatureNotice readiness={connection.readiness} />
 
       {pending && (
         <Container className="flex flex-col gap-y-3 px-6 py-4" aria-busy data-testid="meta-rules-loading">
@@ -50,18 +56,23 @@ const MetaRulesPage = () => {
         </Container>
       )}
 
-      {!pending && !error && !account.data && (
-        <Container className="flex flex-col gap-y-1 px-6 py-4" data-testid="meta-rules-no-account">
+      {ready && !pending && !error && !account.data && (
+        <Container className="flex flex-col gap-y-1 px-6 py-4" data-testid="meta-rules-not-synced">
           <Text size="small" weight="plus">
-            No ad account selected: choose one in Settings → Meta
+            The ad account has not been read from Meta yet
           </Text>
           <Text size="small" className="text-ui-fg-subtle">
-            Rules act on an ad account. Pick it in <Link to="/settings/meta" className="text-ui-fg-interactive">Settings → Meta</Link>.
+            Rules act on the ad account's figures. Read them with Sync from Meta on the{" "}
+            <Link to="/meta/campaigns" className="text-ui-fg-interactive">Campaigns</Link> page, then make rules here.
           </Text>
         </Container>
       )}
 
-      {account.data && rules.data && (
+      {!ready && account.data && rules.data && (
+        <RuleDecisionsSection rules={rules.data.rules} currency={account.data.currency} />
+      )}
+
+      {ready && account.data && rules.data && (
         <>
           <RulesSwitchSection account={account.data} />
           <RulesListSection

@@ -7,6 +7,7 @@ import { ConnectionStatusSection } from "../../../components/connection-status-s
 import { FeaturesSection } from "../../../components/features-section"
 import { MetaLoadError } from "../../../components/meta-load-error"
 import { MetaPageSkeleton } from "../../../components/meta-page-skeleton"
+import { SetupValuesSection } from "../../../components/setup/setup-values-section"
 import { useMetaConnection } from "../../../hooks/api/connection"
 import { useOAuthResultToast } from "../../../hooks/use-oauth-result-toast"
 
@@ -23,7 +24,13 @@ const MetaSettingsPage = () => {
   }
 
   if (!connection) {
-    return <ConnectSection />
+    // The redirect URI must be in the Meta app before the first Connect can work.
+    return (
+      <div className="flex flex-col gap-y-3">
+        <ConnectSection />
+        <SetupValuesSection />
+      </div>
+    )
   }
 
   return (
@@ -31,6 +38,7 @@ const MetaSettingsPage = () => {
       <ConnectionStatusSection connection={connection} />
       <AssetsSection connection={connection} />
       <FeaturesSection connection={connection} />
+      <SetupValuesSection />
       <CatalogSection />
       <ApiUsageSection usage={connection.api_usage} />
     </div>

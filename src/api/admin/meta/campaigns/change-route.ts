@@ -3,6 +3,7 @@ import { META_ADS_MODULE } from "../../../../modules/meta-ads"
 import type MetaAdsModuleService from "../../../../modules/meta-ads/service"
 import type { AdObjectType } from "../../../../modules/meta-ads/service"
 import { changeMetaAdObjectWorkflow } from "../../../../workflows/ads"
+import { refuseUnlessFeatureReady } from "../connection/feature-ready"
 import { loadStoreRevenue, presentAd, presentAdSet, presentCampaign } from "./present-ads"
 import type { PostMetaAdBudgetType, PostMetaAdStatusType } from "./validators"
 
@@ -12,6 +13,7 @@ import type { PostMetaAdBudgetType, PostMetaAdStatusType } from "./validators"
  */
 export function changeRoute(objectType: AdObjectType) {
   return async (req: AuthenticatedMedusaRequest<PostMetaAdStatusType | PostMetaAdBudgetType>, res: MedusaResponse) => {
+    if (await refuseUnlessFeatureReady(req.scope, res, "ads")) return
     const { idempotency_key, ...values } = req.validatedBody as PostMetaAdStatusType & PostMetaAdBudgetType
     const { result } = await changeMetaAdObjectWorkflow(req.scope).run({
       input: { object_type: objectType, id: req.params.id, actor: `user:${req.auth_context.actor_id}`, idempotency_key, ...values },

@@ -7,7 +7,7 @@ import { presentRun } from "./present-catalog"
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<MetaCatalogResponse>) {
   const context = await resolveCatalogContext(req.scope)
   const { service } = context
-  const counts = await service.catalogItemStore().countByStatus()
+  const counts = await service.countCatalogItemsByStatus()
   const [fullSync] = await service.listMetaCatalogRuns({ kind: "full_sync" }, { take: 1, order: { started_at: "DESC" } })
   const [reconcile] = await service.listMetaCatalogRuns({ kind: "reconcile" }, { take: 1, order: { started_at: "DESC" } })
   res.json({

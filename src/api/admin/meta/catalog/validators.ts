@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-
-export const CATALOG_ITEM_STATUSES = ["pending", "synced", "needs_attention", "error", "deleting", "removed"] as const
+import { CATALOG_ITEM_ORDERS, CATALOG_ITEM_STATUSES, DEFAULT_CATALOG_ITEM_ORDER, MAX_CATALOG_SEARCH_LENGTH } from "../../../../lib/catalog/catalog-item-list"
 
 export const EmptyCatalogBodySchema = z.object({}).strict()
 
@@ -10,6 +9,13 @@ export const GetMetaCatalogItemsSchema = z
       .enum(CATALOG_ITEM_STATUSES, { error: `status must be one of ${CATALOG_ITEM_STATUSES.join(", ")}` })
       .optional(),
     product_id: z.string({ error: "product_id must be a string" }).min(1, "product_id must not be empty").optional(),
+    // Medusa's validator words type, enum and length errors itself: the field, what it expects, what it got.
+    excluded: z
+      .enum(["true", "false"])
+      .transform((value) => value === "true")
+      .optional(),
+    q: z.string().max(MAX_CATALOG_SEARCH_LENGTH).optional(),
+    order: z.enum(CATALOG_ITEM_ORDERS as [string, ...string[]]).default(DEFAULT_CATALOG_ITEM_ORDER),
     limit: z.coerce
       .number({ error: "limit must be a number" })
       .int("limit must be an integer")
@@ -29,4 +35,11 @@ export const PostMetaCatalogProductExclusionSchema = z
       .max(1000, "variant_ids may hold at most 1000 ids")
       .optional(),
   })
+  .strict()
+
+/** Most rows a bulk action takes at once: a few pages of the list, each variant checked against Medusa. */
+export const MAX_BULK_VARIANTS = 200
+
+export const PostMetaCatalogItemsBulkSchema = z
+  .object({ variant_ids: z.array(z.string().min(1)).min(1).max(MAX_BULK_VARIANTS) })
   .strict()

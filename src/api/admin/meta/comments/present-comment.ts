@@ -1,3 +1,4 @@
+import { type CommentPublication, commentPost } from "../../../../lib/webhooks"
 import type { MetaComment } from "../../../../types/http/webhooks"
 
 type DateLike = Date | string | null
@@ -24,8 +25,8 @@ type CommentRow = {
 
 const iso = (value: DateLike) => (value ? new Date(value).toISOString() : null)
 
-/** A comment or mention for the admin: every column of the row, times as ISO strings. */
-export function presentComment(row: CommentRow): MetaComment {
+/** A comment or mention for the admin: every column of the row, times as ISO strings, and its post. */
+export function presentComment(row: CommentRow, publication: CommentPublication | null): MetaComment {
   return {
     id: row.id,
     comment_id: row.comment_id,
@@ -41,6 +42,7 @@ export function presentComment(row: CommentRow): MetaComment {
     read_at: iso(row.read_at),
     hidden_at: iso(row.hidden_at),
     connection_id: row.connection_id,
+    post: commentPost(row, publication),
     created_at: new Date(row.created_at).toISOString(),
     updated_at: new Date(row.updated_at).toISOString(),
     deleted_at: iso(row.deleted_at),

@@ -26,7 +26,10 @@ export async function readConnectionView(scope: MedusaContainer): Promise<MetaCo
       service.getOptions().autoSetup
     ),
     // This process's figures with the newest the other servers and workers reported (within the hour).
-    api_usage: presentUsage(mergeUsageSnapshots([service.getGraphClient().usage(), ...(await recentUsage(scope))])),
+    api_usage: presentUsage(
+      mergeUsageSnapshots([service.getGraphClient().usage(), ...(await recentUsage(scope))]),
+      assets as unknown as StoredAsset[]
+    ),
   }
 }
 

@@ -1,4 +1,4 @@
-import { maskIpAddress, matchQualityOf } from "../../../../lib/capi"
+import { capiDeliveryProblem, maskIpAddress, matchQualityOf, type CapiConnectionState } from "../../../../lib/capi"
 import type { MetaCapiEvent, MetaCapiEventStatus } from "../../../../types/http/events"
 
 type EventRow = {
@@ -15,6 +15,7 @@ type EventRow = {
   replayed_at: Date | string | null
   test_event_code: string | null
   last_error: string | null
+  last_error_code: number | null
   payload: Record<string, unknown>
   response: Record<string, unknown> | null
   created_at: Date | string
@@ -22,11 +23,20 @@ type EventRow = {
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
 
+/** What a row is presented with: the connection as the outbox sees it now, and order numbers by id. */
+export type EventContext = {
+  connection: CapiConnectionState
+  displayIds: ReadonlyMap<string, number>
+}
+
+/** Medusa's order ids carry this prefix; other subjects (customers) are not orders. */
+export const ORDER_ID_PREFIX = "order_"
+
 /**
  * An outbox row for the admin: the payload as sent (hashes only) with the client IP masked, Meta's
- * answer or error, and which user_data keys the event carried.
+ * answer or error, why it is not at Meta yet, its order, and which user_data keys the event carried.
  */
-export function presentMetaEvent(row: EventRow): MetaCapiEvent {
+export function presentMetaEvent(row: EventRow, context: EventContext): MetaCapiEvent {
   const payload = row.payload ?? {}
   const userData = { ...((payload.user_data as Record<string, unknown>) ?? {}) }
   if (typeof userData.client_ip_address === "string") userData.client_ip_address = maskIpAddress(userData.client_ip_address)
@@ -44,7 +54,12 @@ export function presentMetaEvent(row: EventRow): MetaCapiEvent {
     sent_at: iso(row.sent_at),
     replayed_at: iso(row.replayed_at),
     test_event_code: row.test_event_code,
+    is_test: !!row.test_event_code,
     error: row.last_error,
+    problem: capiDeliveryProblem(row, context.connection),
+    order: row.subject_id?.startsWith(ORDER_ID_PREFIX)
+      ? { id: row.subject_id, display_id: context.displayIds.get(row.subject_id) ?? null, link: `/orders/${row.subject_id}` }
+      : null,
     response: Object.keys(response).length ? response : null,
     match_quality: matchQualityOf(payload.user_data as Record<string, unknown>),
     payload: { ...payload, user_data: userData },

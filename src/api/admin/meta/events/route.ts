@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { META_MODULE } from "../../../../modules/meta"
 import type MetaModuleService from "../../../../modules/meta/service"
 import type { MetaCapiEventsResponse } from "../../../../types/http/events"
+import { readEventContext } from "./event-context"
 import { presentMetaEvent } from "./present-event"
 import type { GetMetaEventsType } from "./validators"
 
@@ -18,5 +19,6 @@ export const GET = async (
     ...(subject_id ? { subject_id } : {}),
   }
   const [rows, count] = await svc.listAndCountMetaCapiEvents(filters, { take: limit, skip: offset, order: { created_at: "DESC" } })
-  res.json({ events: rows.map((row) => presentMetaEvent(row as never)), count, offset, limit })
+  const context = await readEventContext(req.scope, rows)
+  res.json({ events: rows.map((row) => presentMetaEvent(row as never, context)), count, offset, limit })
 }

@@ -1,4 +1,4 @@
-import type { MetaLead } from "../../../../types/http/webhooks"
+import type { MetaLead, MetaLeadCustomer } from "../../../../types/http/webhooks"
 
 type DateLike = Date | string | null
 
@@ -7,6 +7,7 @@ type LeadRow = {
   leadgen_id: string
   page_id: string | null
   form_id: string | null
+  form_name: string | null
   ad_id: string | null
   adset_id: string | null
   campaign_id: string | null
@@ -24,13 +25,14 @@ type LeadRow = {
 
 const iso = (value: DateLike) => (value ? new Date(value).toISOString() : null)
 
-/** A lead for the admin: every column of the row, times as ISO strings. */
-export function presentLead(row: LeadRow): MetaLead {
+/** A lead for the admin: every column of the row, times as ISO strings, and the customer it became. */
+export function presentLead(row: LeadRow, customer: MetaLeadCustomer | null): MetaLead {
   return {
     id: row.id,
     leadgen_id: row.leadgen_id,
     page_id: row.page_id,
     form_id: row.form_id,
+    form_name: row.form_name,
     ad_id: row.ad_id,
     adset_id: row.adset_id,
     campaign_id: row.campaign_id,
@@ -39,6 +41,7 @@ export function presentLead(row: LeadRow): MetaLead {
     answers: row.answers as MetaLead["answers"],
     consents: row.consents as MetaLead["consents"],
     customer_id: row.customer_id,
+    customer,
     connection_id: row.connection_id,
     lead_created_at: iso(row.lead_created_at),
     created_at: new Date(row.created_at).toISOString(),

@@ -138,7 +138,7 @@ export async function readOverview(scope: MedusaContainer, now: Date = new Date(
   const overview = scope.resolve<MetaOverviewModuleService>(META_OVERVIEW_MODULE)
   // What needs neither the connection nor the account's time zone starts at once, beside their read.
   const independent = Promise.all([
-    meta.catalogItemStore().countByStatus(),
+    meta.countCatalogItemsByStatus(),
     publishing.listFailedPublications({ limit: 5 }),
     overview.listActiveAlerts(20),
     // This process's readings join the others' before they are read (a server process runs no jobs).

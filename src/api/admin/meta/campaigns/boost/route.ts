@@ -6,6 +6,7 @@ import type { MetaBoostResponse } from "../../../../../types/http/ads"
 import { createMetaBoostCampaignWorkflow } from "../../../../../workflows/ads"
 import { presentCampaign } from "../present-ads"
 import type { PostMetaBoostType } from "../validators"
+import { refuseUnlessFeatureReady } from "../../connection/feature-ready"
 
 /**
  * Boosts a published post (`publication_id`, or a connected account's `post_id`): campaign, ad set, creative
@@ -13,6 +14,7 @@ import type { PostMetaBoostType } from "../validators"
  * answers the same campaign and creates nothing more.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<PostMetaBoostType>, res: MedusaResponse<MetaBoostResponse>) => {
+  if (await refuseUnlessFeatureReady(req.scope, res as MedusaResponse, "ads")) return
   const { result } = await createMetaBoostCampaignWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor: `user:${req.auth_context.actor_id}` },
   })

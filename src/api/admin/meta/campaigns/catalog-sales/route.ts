@@ -5,6 +5,7 @@ import type MetaAdsModuleService from "../../../../../modules/meta-ads/service"
 import { createMetaCatalogSalesCampaignWorkflow } from "../../../../../workflows/ads"
 import { presentCampaign } from "../present-ads"
 import type { PostMetaCatalogSalesType } from "../validators"
+import { refuseUnlessFeatureReady } from "../../connection/feature-ready"
 
 /**
  * A catalog sales campaign for a product set of the synced catalog (`product_set_id`), with the connection's
@@ -12,6 +13,7 @@ import type { PostMetaCatalogSalesType } from "../validators"
  * `idempotency_key` answers the same campaign and creates nothing more.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<PostMetaCatalogSalesType>, res: MedusaResponse) => {
+  if (await refuseUnlessFeatureReady(req.scope, res as MedusaResponse, "ads")) return
   const { result } = await createMetaCatalogSalesCampaignWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor: `user:${req.auth_context.actor_id}` },
   })

@@ -1,20 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { CatalogItemListQuery } from "../../../../../lib/catalog/catalog-item-list"
 import type { MetaCatalogItemsResponse } from "../../../../../types/http/catalog"
-import { metaService } from "../../../../../modules/meta/resolve-meta-service"
-import { presentCatalogItem } from "../present-catalog"
+import { listCatalogItems } from "./list-catalog-items"
 
-type Query = { status?: string; product_id?: string; limit: number; offset: number }
-
-/** GET /admin/meta/catalog/items?status=needs_attention: the items, e.g. the ones a merchant must fix. */
+/**
+ * GET /admin/meta/catalog/items?q=tee&status=needs_attention&excluded=false&order=title: the items with
+ * their product and variant names, searched by product title, variant SKU or retailer id.
+ */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<MetaCatalogItemsResponse>) {
-  const { status, product_id, limit, offset } = req.validatedQuery as unknown as Query
-  const filters: Record<string, unknown> = {}
-  if (status) filters.status = status
-  if (product_id) filters.product_id = product_id
-  const [rows, count] = await metaService(req.scope).listAndCountMetaCatalogItems(filters, {
-    take: limit,
-    skip: offset,
-    order: { updated_at: "DESC" },
-  })
-  res.json({ items: rows.map((r) => presentCatalogItem(r)), count, offset, limit })
+  const query = req.validatedQuery as unknown as CatalogItemListQuery
+  const { items, count } = await listCatalogItems(req.scope, query)
+  res.json({ items, count, offset: query.offset, limit: query.limit })
 }

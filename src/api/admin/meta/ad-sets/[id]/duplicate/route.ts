@@ -5,9 +5,11 @@ import type { MetaAdSetDuplicateResponse } from "../../../../../../types/http/ad
 import { duplicateMetaAdSetWorkflow } from "../../../../../../workflows/ads"
 import { presentAdSet } from "../../../campaigns/present-ads"
 import type { PostMetaAdSetDuplicateType } from "../../../campaigns/validators"
+import { refuseUnlessFeatureReady } from "../../../connection/feature-ready"
 
 /** A paused deep copy of the ad set ("scale the winner"), answered as the mirror lists it. */
 export const POST = async (req: AuthenticatedMedusaRequest<PostMetaAdSetDuplicateType>, res: MedusaResponse<MetaAdSetDuplicateResponse>) => {
+  if (await refuseUnlessFeatureReady(req.scope, res as MedusaResponse, "ads")) return
   const { result } = await duplicateMetaAdSetWorkflow(req.scope).run({
     input: { id: req.params.id, actor: `user:${req.auth_context.actor_id}`, idempotency_key: req.validatedBody.idempotency_key },
   })

@@ -4,6 +4,7 @@ import { META_PUBLISHING_MODULE } from "../../../../../../modules/meta-publishin
 import type MetaPublishingModuleService from "../../../../../../modules/meta-publishing/service"
 import type { MetaPublicationResponse } from "../../../../../../types/http/publishing"
 import { publishMetaPublicationsWorkflow, updateMetaPublicationWorkflow } from "../../../../../../workflows/publishing"
+import { refuseUnlessFeatureReady } from "../../../connection/feature-ready"
 import { presentPublication } from "../../present-publication"
 
 /**
@@ -11,6 +12,7 @@ import { presentPublication } from "../../present-publication"
  * away in the background; the answer says "publishing" and the publishing job finishes anything left.
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<MetaPublicationResponse>) => {
+  if (await refuseUnlessFeatureReady(req.scope, res as MedusaResponse, "publishing")) return
   const service = req.scope.resolve<MetaPublishingModuleService>(META_PUBLISHING_MODULE)
   const current = await service.retrieveMetaPublication(req.params.id, { relations: ["account"] })
   if (!(current as unknown as { account: { enabled: boolean; name: string } }).account.enabled) {

@@ -58,7 +58,7 @@ const CHANGED_SINCE_CLAIM = `coalesce(i."claimed_at" IS NOT NULL AND i."dirty_at
  * Bulk statements over catalog items. A full sync touches every variant, so these are single set-based
  * statements (JSON-array parameters, no per-row round trips) instead of the generated per-entity CRUD.
  */
-export class CatalogItemStore {
+export class CatalogItemRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   /**

@@ -1,5 +1,5 @@
 import type { UserDataKeyGroup } from "../../lib/capi"
-import { userDataKeyGroups } from "./capi-match-quality-store"
+import { userDataKeyGroups } from "./capi-match-quality-repository"
 import type { SqlExecutor } from "./sql-executor"
 
 /**

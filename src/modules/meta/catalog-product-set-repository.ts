@@ -7,7 +7,7 @@ const SET = `"meta_catalog_product_set"`
 const LIVE = `"deleted_at" IS NULL`
 
 /** Set-based statements over mirrored product sets: events mark them dirty in one statement each. */
-export class CatalogProductSetStore {
+export class CatalogProductSetRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   /** Upserts rows for these collections/categories and marks them dirty (the worker recomputes them). */

@@ -19,7 +19,7 @@ export type ClaimedCapiEvent = {
  * Set-based statements for the Conversions API outbox. A backlog after an outage can hold 100,000 rows;
  * the generated per-entity update methods load and write each row, which takes minutes at that size.
  */
-export class CapiOutboxStore {
+export class CapiOutboxRepository {
   constructor(protected readonly db: SqlExecutor) {}
 
   /**
@@ -43,26 +43,27 @@ export class CapiOutboxStore {
   async markSent(ids: string[], sentAt: Date, response: Record<string, unknown>): Promise<void> {
     if (!ids.length) return
     await this.db.execute(
-      `UPDATE ${EVENT} SET "status" = 'sent', "sent_at" = ?, "next_attempt_at" = NULL, "last_error" = NULL,
+      `UPDATE ${EVENT} SET "status" = 'sent', "sent_at" = ?, "next_attempt_at" = NULL, "last_error" = NULL, "last_error_code" = NULL,
               "response" = ?::jsonb, "attempts" = "attempts" + 1, "updated_at" = now()
         WHERE ${LIVE} AND "id" IN ${IDS}`,
       [sentAt, JSON.stringify(response), JSON.stringify(ids)]
     )
   }
 
-  async scheduleRetry(ids: string[], attempts: number, nextAttemptAt: Date, message: string): Promise<void> {
+  /** `code` is Meta's error code (null when Meta did not answer), so the admin can tell an outage from a refusal. */
+  async scheduleRetry(ids: string[], attempts: number, nextAttemptAt: Date, message: string, code: number | null = null): Promise<void> {
     if (!ids.length) return
     await this.db.execute(
-      `UPDATE ${EVENT} SET "attempts" = ?, "next_attempt_at" = ?, "last_error" = ?, "updated_at" = now()
+      `UPDATE ${EVENT} SET "attempts" = ?, "next_attempt_at" = ?, "last_error" = ?, "last_error_code" = ?, "updated_at" = now()
         WHERE ${LIVE} AND "id" IN ${IDS}`,
-      [attempts, nextAttemptAt, message, JSON.stringify(ids)]
+      [attempts, nextAttemptAt, message, code, JSON.stringify(ids)]
     )
   }
 
   async postpone(ids: string[], nextAttemptAt: Date, message: string): Promise<void> {
     if (!ids.length) return
     await this.db.execute(
-      `UPDATE ${EVENT} SET "next_attempt_at" = ?, "last_error" = ?, "updated_at" = now() WHERE ${LIVE} AND "id" IN ${IDS}`,
+      `UPDATE ${EVENT} SET "next_attempt_at" = ?, "last_error" = ?, "last_error_code" = NULL, "updated_at" = now() WHERE ${LIVE} AND "id" IN ${IDS}`,
       [nextAttemptAt, message, JSON.stringify(ids)]
     )
   }
@@ -70,7 +71,7 @@ export class CapiOutboxStore {
   async markExpired(ids: string[], message: string): Promise<void> {
     if (!ids.length) return
     await this.db.execute(
-      `UPDATE ${EVENT} SET "status" = 'expired', "next_attempt_at" = NULL, "last_error" = ?, "updated_at" = now()
+      `UPDATE ${EVENT} SET "status" = 'expired', "next_attempt_at" = NULL, "last_error" = ?, "last_error_code" = NULL, "updated_at" = now()
         WHERE ${LIVE} AND "id" IN ${IDS}`,
       [message, JSON.stringify(ids)]
     )

@@ -1,0 +1,3 @@
+export * from "./public-url"
+export * from "./setup-values"
+export * from "./setup-health"
