@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     apps: appId && appSecret ? [{ appId, appSecret, name: "Sandbox Store App" }] : undefined,
     persistPath: process.env.META_EMULATOR_STATE || undefined,
     log: true,
+    // The sandbox runs beside the development store, which serves its demo images from localhost.
+    acceptLocalImageLinks: true,
   })
   console.log(`Meta Graph API emulator listening on ${emulator.url}`)
   console.log(`  graphApiUrl / oauthDialogUrl: ${emulator.url}   app id: ${appId ?? "1234567890"}`)

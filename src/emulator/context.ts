@@ -28,6 +28,8 @@ export type RouteContext = {
   apps: AppRegistry
   now: () => number
   usage: UsageTarget
+  /** Image links on this machine or a private network are taken (the development sandbox serves the store's own images). */
+  acceptLocalImageLinks?: boolean
 }
 
 /** The caller of a Graph call: an app (app access token) or a user/page/system-user token. */

@@ -20,6 +20,8 @@ export class EmulatorState {
   readonly faults = new FaultBook()
   readonly recorder = new RequestRecorder()
   readonly usage: UsageTracker
+  /** See StartGraphEmulatorOptions.acceptLocalImageLinks. */
+  acceptLocalImageLinks = false
 
   constructor(
     apps: EmulatorApp[],

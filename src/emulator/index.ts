@@ -140,6 +140,7 @@ export async function startGraphEmulator(options: StartGraphEmulatorOptions = {}
   const now = options.now ?? Date.now
   const persisted = options.persistPath ? loadWorld(options.persistPath) : undefined
   const state = new EmulatorState(options.apps?.length ? options.apps : [DEFAULT_APP], now, options.seed !== false, persisted)
+  state.acceptLocalImageLinks = options.acceptLocalImageLinks === true
   const writer = options.persistPath ? new WorldWriter(options.persistPath, () => state.world) : undefined
   const changed = () => writer?.schedule()
   writer?.flush()

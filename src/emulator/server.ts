@@ -116,7 +116,7 @@ export async function startServer(
    */
   async function execute(request: ParsedRequest, fault: FaultSpec | undefined, entry?: RecordedRequest): Promise<GraphOutcome> {
     const { version, segments } = splitVersion(request.pathname)
-    const ctx: RouteContext = { request, segments, world: state.world, apps: state.apps, now: state.now, usage: {} }
+    const ctx: RouteContext = { request, segments, world: state.world, apps: state.apps, now: state.now, usage: {}, acceptLocalImageLinks: state.acceptLocalImageLinks }
     try {
       const injected = fault ? faultError(fault, objectIdOf(segments)) : undefined
       if (injected) throw injected

@@ -11,6 +11,11 @@ export type EmulatorApp = {
 }
 
 export type StartGraphEmulatorOptions = {
+  /**
+   * Take image links on localhost or a private network. Meta downloads every image_link from the internet,
+   * so by default such a link is refused as Meta would fail to fetch it; the development sandbox turns this on.
+   */
+  acceptLocalImageLinks?: boolean
   /** 0 = a random free port. */
   port?: number
   /** Default 127.0.0.1 (loopback only). */

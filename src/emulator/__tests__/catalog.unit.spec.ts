@@ -82,6 +82,8 @@ describe("Graph emulator: catalog items_batch, batch status, listing, product se
     ["availability without space", { availability: "instock" }, /Invalid availability value/],
     ["http link", { link: "http://shop.example.com/p" }, /link .* must use https/],
     ["image that is not a URL", { image_link: "a.jpg" }, /image_link .* not a valid URL/],
+    ["image on localhost", { image_link: "http://localhost:9000/static/a.jpg" }, /image_link .* not reachable from the internet/],
+    ["image on a private network", { additional_image_link: ["https://192.168.1.20/b.jpg"] }, /additional_image_link .* not reachable from the internet/],
     ["sale not lower", { sale_price: "25.00 USD" }, /sale_price must be lower/],
     ["no brand nor gtin", { brand: undefined }, /brand/],
     ["retailer_id inside data", { retailer_id: "X" }, /retailer_id/],
@@ -95,11 +97,11 @@ describe("Graph emulator: catalog items_batch, batch status, listing, product se
     expect(emulator.catalogItems(catalogId).map((i) => i.id)).toEqual(["GOOD"])
   })
 
-  it("takes images over http (the development store serves its own), while product links need https", async () => {
-    const sent = await batch([{ method: "UPDATE", data: item("LOCAL", { image_link: "http://localhost:9000/static/demo/a.jpg", additional_image_link: ["http://localhost:9000/static/demo/b.jpg"] }) }])
+  it("takes public images over http, while product links need https", async () => {
+    const sent = await batch([{ method: "UPDATE", data: item("PLAIN", { image_link: "http://cdn.example.com/a.jpg", additional_image_link: ["http://cdn.example.com/b.jpg"] }) }])
     await status(sent.body.handles[0])
     expect((await status(sent.body.handles[0])).body.data[0].errors).toEqual([])
-    expect(emulator.catalogItems(catalogId).map((i) => i.image_link)).toEqual(["http://localhost:9000/static/demo/a.jpg"])
+    expect(emulator.catalogItems(catalogId).map((i) => i.image_link)).toEqual(["http://cdn.example.com/a.jpg"])
   })
 
   it("rejects whole calls that break Meta's request rules", async () => {

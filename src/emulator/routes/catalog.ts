@@ -88,10 +88,23 @@ function priceValue(value: string): number {
   return Number(value.split(" ")[0])
 }
 
-function httpsProblem(field: string, value: unknown, { allowHttp = false } = {}): string | undefined {
+/** localhost, loopback, and the private and link-local ranges: hosts Meta's crawler cannot reach. */
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase()
+  if (host === "localhost" || host.endsWith(".localhost") || host === "::1") return true
+  const ip = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host)
+  if (!ip) return false
+  const [a, b] = [Number(ip[1]), Number(ip[2])]
+  return a === 127 || a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 169 && b === 254) || a === 0
+}
+
+function httpsProblem(field: string, value: unknown, { allowHttp = false, acceptLocal = true } = {}): string | undefined {
   if (typeof value !== "string") return `Invalid ${field}: must be a URL`
   try {
     const url = new URL(value)
+    if (!acceptLocal && isLocalHost(url.hostname)) {
+      return `Invalid ${field} "${value}": Meta could not download it, the host is not reachable from the internet`
+    }
     if (allowHttp && url.protocol === "http:") return undefined
     if (url.protocol !== "https:") return `Invalid ${field} "${value}": the URL must use https`
   } catch {
@@ -101,7 +114,7 @@ function httpsProblem(field: string, value: unknown, { allowHttp = false } = {})
 }
 
 /** Item-level problems of one UPDATE/CREATE (the merged item when upserting onto an existing one). */
-function itemProblems(data: Record<string, unknown>): { errors: string[]; warnings: string[] } {
+function itemProblems(data: Record<string, unknown>, acceptLocalImageLinks = false): { errors: string[]; warnings: string[] } {
   const errors: string[] = []
   const warnings: string[] = []
   for (const field of REQUIRED) {
@@ -130,7 +143,8 @@ function itemProblems(data: Record<string, unknown>): { errors: string[]; warnin
   }
   for (const field of ["link", "image_link"]) {
     if (data[field] !== undefined) {
-      const problem = httpsProblem(field, data[field], { allowHttp: field === "image_link" })
+      const image = field === "image_link"
+      const problem = httpsProblem(field, data[field], { allowHttp: image, acceptLocal: !image || acceptLocalImageLinks })
       if (problem) errors.push(problem)
     }
   }
@@ -138,7 +152,7 @@ function itemProblems(data: Record<string, unknown>): { errors: string[]; warnin
     const links = Array.isArray(data.additional_image_link) ? data.additional_image_link : String(data.additional_image_link).split(",")
     if (links.length > 20) errors.push("additional_image_link: at most 20 images")
     for (const link of links) {
-      const problem = httpsProblem("additional_image_link", link, { allowHttp: true })
+      const problem = httpsProblem("additional_image_link", link, { allowHttp: true, acceptLocal: acceptLocalImageLinks })
       if (problem) errors.push(problem)
     }
   }
@@ -212,7 +226,7 @@ function itemsBatch(ctx: RouteContext, catalogId: string): Reply {
     if (!existing && method === "UPDATE" && !allowUpsert) return fail(`Item ${id} does not exist (allow_upsert is false)`)
     if (existing && method === "CREATE") return fail(`Item ${id} already exists`)
     const merged = withoutClearedFields({ ...(existing?.data ?? {}), ...req.data, id }, req.data ?? {}) as EmulatedCatalogItem
-    const { errors, warnings } = itemProblems(merged)
+    const { errors, warnings } = itemProblems(merged, ctx.acceptLocalImageLinks === true)
     for (const message of warnings) batch.warnings.push({ line, id, message })
     if (errors.length) return fail(errors.join("; "))
     items.set(id, { graphId: existing?.graphId ?? allocateObjectId(ctx.world), data: merged, updatedAt: ctx.now() })

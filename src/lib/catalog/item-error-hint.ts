@@ -8,7 +8,7 @@ export type ItemErrorHint = { field: string; hint: string }
 const RULES: { field: string; pattern: RegExp; hint: string }[] = [
   { field: "sale_price", pattern: /sale[_ ]price/i, hint: "The sale price must be lower than the price: check the sale price list for this variant." },
   { field: "price", pattern: /price|currency/i, hint: "Check the variant's price and currency in Medusa (Meta expects a positive amount in the catalog currency)." },
-  { field: "image_link", pattern: /image/i, hint: "Check the product images: Meta needs a public https image URL it can download (at least 500×500)." },
+  { field: "image_link", pattern: /image/i, hint: "Check the product images: Meta needs a public image URL it can download from the internet (at least 500×500)." },
   { field: "link", pattern: /\blink\b|url|https/i, hint: "Check the storefront link: it must be a public https URL (plugin option storefrontUrl / productUrlTemplate)." },
   { field: "title", pattern: /title|name/i, hint: "Check the product title (required, at most 150 characters)." },
   { field: "description", pattern: /description/i, hint: "Check the product description (required; the title is used when it is empty)." },
