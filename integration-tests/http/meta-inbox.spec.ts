@@ -1,4 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { META_MODULE } from "../../src/modules/meta"
+import type MetaModuleService from "../../src/modules/meta/service"
 import { META_PUBLISHING_MODULE } from "../../src/modules/meta-publishing"
 import type MetaPublishingModuleService from "../../src/modules/meta-publishing/service"
 import { createAdminHeaders } from "../helpers/admin-auth"
@@ -171,6 +173,10 @@ medusaIntegrationTestRunner({
           next_attempt_at: expect.any(String),
         })
       )
+      // Waiting spends none of the change's retries: kept back for days, it is still processed once Webhooks is on.
+      const [waiting] = await getContainer().resolve<MetaModuleService>(META_MODULE).listMetaWebhookEvents({ id: failed_leads[0].webhook_event_id })
+      expect(waiting.attempts).toBe(0)
+      expect(new Date(waiting.next_attempt_at!).getTime() - Date.now()).toBeGreaterThan(5 * 60_000)
       const refused = await admin.post(`/admin/meta/webhooks/${failed_leads[0].webhook_event_id}/retry`)
       expect(refused.status).toBe(409)
       expect(refused.data.state).toBe("feature_off")

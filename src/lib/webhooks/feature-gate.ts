@@ -15,3 +15,9 @@ export function isGovernedByWebhooksFeature(kind: ChangeKind): boolean {
 /** Recorded on a change that waits because the feature is off; failed-lead explains it to the merchant. */
 export const WEBHOOKS_OFF_ERROR =
   "Webhooks is switched off in Settings → Meta; this change waits and is processed once Webhooks is turned on"
+
+/**
+ * How often a waiting change looks again whether Webhooks is back on. Waiting is not a failed attempt: it
+ * spends none of the change's retries, so a lead kept back for days is still processed once it is on.
+ */
+export const WEBHOOKS_OFF_RECHECK_MS = 10 * 60_000

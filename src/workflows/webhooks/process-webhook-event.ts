@@ -4,6 +4,7 @@ import { GraphError } from "../../lib/graph"
 import {
   STALE_PROCESSING_MS,
   WEBHOOKS_OFF_ERROR,
+  WEBHOOKS_OFF_RECHECK_MS,
   classifyChange,
   isGovernedByWebhooksFeature,
   nextAttemptAt,
@@ -49,8 +50,9 @@ export async function processMetaWebhookEvent(
     isGovernedByWebhooksFeature(classifyChange(event.object, event.field, event.payload)) &&
     !service.featureFlags(await service.retrieveLiveConnection()).webhooks.enabled
   ) {
-    const next = nextAttemptAt(event.attempts, Date.now())
-    await service.updateMetaWebhookEvents({ id, status: "failed", last_error: WEBHOOKS_OFF_ERROR, next_attempt_at: next })
+    // The claim counted an attempt; waiting is none (nextAttemptAt would give up after MAX_PROCESSING_ATTEMPTS).
+    const next = new Date(Date.now() + WEBHOOKS_OFF_RECHECK_MS)
+    await service.updateMetaWebhookEvents({ id, status: "failed", attempts: event.attempts - 1, last_error: WEBHOOKS_OFF_ERROR, next_attempt_at: next })
     return { status: "failed", error: WEBHOOKS_OFF_ERROR, next_attempt_at: next }
   }
   try {
